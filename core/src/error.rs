@@ -1,0 +1,53 @@
+//! Errors a caller can cause, each with a message a person understands.
+
+use crate::content::check::ContentErrors;
+
+/// Every failure the core reports to a caller.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A preferred locale is not a language tag.
+    #[error("\"{tag}\" is not a language tag; use one like \"nb-NO\" or \"en\"")]
+    InvalidLocale {
+        /// The tag as given.
+        tag: String,
+    },
+    /// A time could not be read.
+    #[error("\"{value}\" is not a time; use RFC 3339, for example 2026-03-29T01:30:00Z")]
+    InvalidTime {
+        /// The value as given.
+        value: String,
+    },
+    /// No contact has this id.
+    #[error("there is no contact with the id \"{id}\"")]
+    UnknownContact {
+        /// The id as given.
+        id: String,
+    },
+    /// Not one of the audiences.
+    #[error("\"{value}\" is not an audience; use victims, minors, professionals or anyone")]
+    UnknownAudience {
+        /// The value as given.
+        value: String,
+    },
+    /// A link target names no screen.
+    #[error("there is no screen \"{target}\"")]
+    UnknownScreen {
+        /// The target as given.
+        target: String,
+    },
+    /// An event does not fit the screen it was sent to.
+    #[error("{message}")]
+    InvalidEvent {
+        /// What was wrong.
+        message: String,
+    },
+    /// The content pack is invalid.
+    #[error("the content pack is invalid: {0}")]
+    Content(ContentErrors),
+}
+
+impl From<ContentErrors> for Error {
+    fn from(e: ContentErrors) -> Self {
+        Self::Content(e)
+    }
+}

@@ -1,0 +1,14 @@
+//! Lykt's core: every rule, text and decision of the app, shared by all shells.
+#![forbid(unsafe_code)]
+
+pub mod actions;
+pub mod calendar;
+pub mod contacts;
+pub mod content;
+pub mod error;
+pub mod locale;
+pub mod search;
+pub mod text;
+pub mod ui_keys;
+
+pub use error::Error;

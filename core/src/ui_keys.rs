@@ -1,0 +1,83 @@
+//! Every `ui.json` key the app uses, with the placeholders it fills in.
+
+crate::ui_keys! {
+    APP_NAME = "app.name";
+
+    DAY_MON = "day.mon";
+    DAY_TUE = "day.tue";
+    DAY_WED = "day.wed";
+    DAY_THU = "day.thu";
+    DAY_FRI = "day.fri";
+    DAY_SAT = "day.sat";
+    DAY_SUN = "day.sun";
+    WHEN_TOMORROW = "when.tomorrow" ["time"];
+    WHEN_DAY = "when.day" ["day", "time"];
+
+    HOLIDAY_NEW_YEARS_DAY = "holiday.new_years_day";
+    HOLIDAY_MAUNDY_THURSDAY = "holiday.maundy_thursday";
+    HOLIDAY_GOOD_FRIDAY = "holiday.good_friday";
+    HOLIDAY_EASTER_SUNDAY = "holiday.easter_sunday";
+    HOLIDAY_EASTER_MONDAY = "holiday.easter_monday";
+    HOLIDAY_LABOUR_DAY = "holiday.labour_day";
+    HOLIDAY_CONSTITUTION_DAY = "holiday.constitution_day";
+    HOLIDAY_ASCENSION_DAY = "holiday.ascension_day";
+    HOLIDAY_WHIT_SUNDAY = "holiday.whit_sunday";
+    HOLIDAY_WHIT_MONDAY = "holiday.whit_monday";
+    HOLIDAY_CHRISTMAS_DAY = "holiday.christmas_day";
+    HOLIDAY_BOXING_DAY = "holiday.boxing_day";
+
+    HOURS_ALWAYS = "hours.always";
+    HOURS_NOT_STATED = "hours.not_stated";
+    HOURS_PERIOD = "hours.period" ["days", "open", "close"];
+    STATUS_OPEN_UNTIL = "status.open_until" ["when"];
+    STATUS_CLOSED_OPENS = "status.closed_opens" ["when"];
+    STATUS_CLOSED = "status.closed";
+    STATUS_ALWAYS_OPEN = "status.always_open";
+    STATUS_NOT_STATED = "status.not_stated";
+
+    ACTION_CALL = "action.call" ["number"];
+    ACTION_CALL_A11Y = "action.call_a11y" ["name", "digits"];
+    ACTION_CALL_ABROAD = "action.call_abroad" ["number"];
+    ACTION_CALL_ABROAD_A11Y = "action.call_abroad_a11y" ["name", "digits"];
+    ACTION_SMS = "action.sms" ["number"];
+    ACTION_SMS_A11Y = "action.sms_a11y" ["name", "digits"];
+    ACTION_EMAIL = "action.email" ["address"];
+    ACTION_EMAIL_A11Y = "action.email_a11y" ["name", "address"];
+    ACTION_WEB = "action.web" ["address"];
+    ACTION_WEB_A11Y = "action.web_a11y" ["name", "address"];
+    ACTION_CHAT = "action.chat" ["address"];
+    ACTION_CHAT_A11Y = "action.chat_a11y" ["name", "address"];
+    ACTION_PLUS = "action.plus";
+
+    AUDIENCE_VICTIMS = "audience.victims";
+    AUDIENCE_MINORS = "audience.minors";
+    AUDIENCE_PROFESSIONALS = "audience.professionals";
+    AUDIENCE_ANYONE = "audience.anyone";
+    CATEGORY_EMERGENCY = "category.emergency";
+    CATEGORY_HELPLINE = "category.helpline";
+    CATEGORY_PUBLIC = "category.public";
+    CATEGORY_ORGANISATION = "category.organisation";
+    CATEGORY_ONLINE = "category.online";
+    CATEGORY_INTERNATIONAL = "category.international";
+
+    CONTACTS_TITLE = "contacts.title";
+    CONTACTS_INTRO = "contacts.intro";
+    CONTACTS_ALL = "contacts.all";
+    CONTACTS_FOR = "contacts.for" ["audience"];
+    CONTACTS_HOLIDAY_NOTICE = "contacts.holiday_notice" ["holiday"];
+    CONTACTS_ALWAYS_OPEN = "contacts.always_open";
+    CONTACT_HOURS = "contact.hours" ["hours"];
+    CONTACT_LANGUAGES = "contact.languages" ["languages"];
+    CONTACT_INTERPRETER = "contact.interpreter";
+    CONTACT_ANONYMOUS = "contact.anonymous";
+    CONTACT_FREE = "contact.free";
+    CONTACT_OLDER_SOURCE = "contact.older_source";
+    CONTACT_OLDER_CHANNEL = "contact.older_channel" ["address"];
+    CONTACT_SOURCES = "contact.sources";
+    CONTACT_AUDIENCES = "contact.audiences" ["audiences"];
+
+    HOME_TITLE = "home.title";
+    HOME_INTRO = "home.intro";
+    HOME_CONTACTS = "home.contacts";
+    HOME_CONTACTS_DETAIL = "home.contacts_detail";
+}
