@@ -52,13 +52,21 @@ impl<'a> ActionLabels<'a> {
 
     /// A call to `dial` (digits, optional leading +), shown as `display`.
     pub fn call(&self, id: String, name: &str, dial: &str, display: &str, abroad: bool) -> Action {
-        let (key, a11y) = if abroad { (k::ACTION_CALL_ABROAD, k::ACTION_CALL_ABROAD_A11Y) } else { (k::ACTION_CALL, k::ACTION_CALL_A11Y) };
+        let (key, a11y) = if abroad {
+            (k::ACTION_CALL_ABROAD, k::ACTION_CALL_ABROAD_A11Y)
+        } else {
+            (k::ACTION_CALL, k::ACTION_CALL_A11Y)
+        };
         Action {
             id,
             kind: ActionKind::Call,
             uri: format!("tel:{dial}"),
             label: self.ui.fill(key, self.locales, &[("number", display)]),
-            accessibility_label: self.ui.fill(a11y, self.locales, &[("name", name), ("digits", &self.digits(dial))]),
+            accessibility_label: self.ui.fill(
+                a11y,
+                self.locales,
+                &[("name", name), ("digits", &self.digits(dial))],
+            ),
         }
     }
 
@@ -68,8 +76,14 @@ impl<'a> ActionLabels<'a> {
             id,
             kind: ActionKind::Sms,
             uri: format!("sms:{number}"),
-            label: self.ui.fill(k::ACTION_SMS, self.locales, &[("number", display)]),
-            accessibility_label: self.ui.fill(k::ACTION_SMS_A11Y, self.locales, &[("name", name), ("digits", &self.digits(number))]),
+            label: self
+                .ui
+                .fill(k::ACTION_SMS, self.locales, &[("number", display)]),
+            accessibility_label: self.ui.fill(
+                k::ACTION_SMS_A11Y,
+                self.locales,
+                &[("name", name), ("digits", &self.digits(number))],
+            ),
         }
     }
 
@@ -79,8 +93,14 @@ impl<'a> ActionLabels<'a> {
             id,
             kind: ActionKind::Email,
             uri: format!("mailto:{address}"),
-            label: self.ui.fill(k::ACTION_EMAIL, self.locales, &[("address", address)]),
-            accessibility_label: self.ui.fill(k::ACTION_EMAIL_A11Y, self.locales, &[("name", name), ("address", address)]),
+            label: self
+                .ui
+                .fill(k::ACTION_EMAIL, self.locales, &[("address", address)]),
+            accessibility_label: self.ui.fill(
+                k::ACTION_EMAIL_A11Y,
+                self.locales,
+                &[("name", name), ("address", address)],
+            ),
         }
     }
 
@@ -97,7 +117,11 @@ impl<'a> ActionLabels<'a> {
             kind,
             uri: url.to_owned(),
             label: self.ui.fill(key, self.locales, &[("address", shown)]),
-            accessibility_label: self.ui.fill(a11y, self.locales, &[("name", name), ("address", shown)]),
+            accessibility_label: self.ui.fill(
+                a11y,
+                self.locales,
+                &[("name", name), ("address", shown)],
+            ),
         }
     }
 

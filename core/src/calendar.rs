@@ -21,13 +21,13 @@ pub fn local(at: Instant) -> DateTime<Tz> {
 /// overlap, the earlier of the two.
 pub fn oslo_instant(date: NaiveDate, time: NaiveTime) -> Instant {
     let naive = NaiveDateTime::new(date, time);
-    let resolved = Oslo
-        .from_local_datetime(&naive)
-        .earliest()
-        .or_else(|| {
-            // Walk forward minute by minute out of the gap (at most an hour in Norway).
-            (1..=180).find_map(|m| Oslo.from_local_datetime(&(naive + chrono::Duration::minutes(m))).earliest())
-        });
+    let resolved = Oslo.from_local_datetime(&naive).earliest().or_else(|| {
+        // Walk forward minute by minute out of the gap (at most an hour in Norway).
+        (1..=180).find_map(|m| {
+            Oslo.from_local_datetime(&(naive + chrono::Duration::minutes(m)))
+                .earliest()
+        })
+    });
     resolved.map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc))
 }
 
@@ -35,12 +35,16 @@ pub fn oslo_instant(date: NaiveDate, time: NaiveTime) -> Instant {
 pub fn parse_instant(value: &str) -> Result<Instant, Error> {
     DateTime::parse_from_rfc3339(value.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| Error::InvalidTime { value: value.to_owned() })
+        .map_err(|_| Error::InvalidTime {
+            value: value.to_owned(),
+        })
 }
 
 /// The instant `secs` seconds after 1970-01-01T00:00:00Z.
 pub fn from_unix(secs: i64) -> Result<Instant, Error> {
-    DateTime::from_timestamp(secs, 0).ok_or(Error::InvalidTime { value: secs.to_string() })
+    DateTime::from_timestamp(secs, 0).ok_or(Error::InvalidTime {
+        value: secs.to_string(),
+    })
 }
 
 /// Formats an instant as RFC 3339 in UTC.
@@ -169,7 +173,8 @@ pub fn holiday(date: NaiveDate) -> Option<Holiday> {
 
 /// The date `n` days after `date` (saturating at the calendar's end).
 pub fn add_days(date: NaiveDate, n: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 #[cfg(test)]
@@ -182,7 +187,16 @@ mod tests {
 
     #[test]
     fn easter_matches_published_dates() {
-        for (y, m, day) in [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22), (1818, 3, 22), (2000, 4, 23)] {
+        for (y, m, day) in [
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2038, 4, 25),
+            (2285, 3, 22),
+            (1818, 3, 22),
+            (2000, 4, 23),
+        ] {
             assert_eq!(easter_sunday(y), d(y, m, day), "{y}");
         }
     }
@@ -206,31 +220,67 @@ mod tests {
         for (date, h) in expected {
             assert_eq!(holiday(date), Some(h), "{date}");
         }
-        let count = (0..365).filter(|n| holiday(add_days(d(2026, 1, 1), *n)).is_some()).count();
+        let count = (0..365)
+            .filter(|n| holiday(add_days(d(2026, 1, 1), *n)).is_some())
+            .count();
         assert_eq!(count, 12);
-        assert_eq!(holiday(d(2026, 4, 4)), None, "Easter Saturday is not a public holiday");
-        assert_eq!(holiday(d(2026, 12, 24)), None, "Christmas Eve is not a public holiday");
+        assert_eq!(
+            holiday(d(2026, 4, 4)),
+            None,
+            "Easter Saturday is not a public holiday"
+        );
+        assert_eq!(
+            holiday(d(2026, 12, 24)),
+            None,
+            "Christmas Eve is not a public holiday"
+        );
     }
 
     #[test]
     fn oslo_local_times_resolve_across_daylight_saving_changes() {
         // 2026-03-29: clocks go from 02:00 to 03:00; 02:30 does not exist.
-        let gap = oslo_instant(d(2026, 3, 29), NaiveTime::from_hms_opt(2, 30, 0).expect("time"));
+        let gap = oslo_instant(
+            d(2026, 3, 29),
+            NaiveTime::from_hms_opt(2, 30, 0).expect("time"),
+        );
         assert_eq!(rfc3339_utc(gap), "2026-03-29T01:00:00Z");
         // 2026-10-25: 02:30 happens twice; the earlier one (summer time) is used.
-        let overlap = oslo_instant(d(2026, 10, 25), NaiveTime::from_hms_opt(2, 30, 0).expect("time"));
+        let overlap = oslo_instant(
+            d(2026, 10, 25),
+            NaiveTime::from_hms_opt(2, 30, 0).expect("time"),
+        );
         assert_eq!(rfc3339_utc(overlap), "2026-10-25T00:30:00Z");
-        let winter = oslo_instant(d(2026, 1, 15), NaiveTime::from_hms_opt(8, 0, 0).expect("time"));
+        let winter = oslo_instant(
+            d(2026, 1, 15),
+            NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+        );
         assert_eq!(rfc3339_utc(winter), "2026-01-15T07:00:00Z");
-        let summer = oslo_instant(d(2026, 7, 15), NaiveTime::from_hms_opt(8, 0, 0).expect("time"));
+        let summer = oslo_instant(
+            d(2026, 7, 15),
+            NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+        );
         assert_eq!(rfc3339_utc(summer), "2026-07-15T06:00:00Z");
     }
 
     #[test]
     fn times_parse_from_rfc3339_only() {
-        assert_eq!(rfc3339_utc(parse_instant("2026-03-29T03:30:00+02:00").expect("valid")), "2026-03-29T01:30:00Z");
-        for bad in ["", "2026-03-29", "yesterday", "2026-13-01T00:00:00Z", "2026-03-29T25:00:00Z"] {
-            assert_eq!(parse_instant(bad), Err(Error::InvalidTime { value: bad.to_owned() }));
+        assert_eq!(
+            rfc3339_utc(parse_instant("2026-03-29T03:30:00+02:00").expect("valid")),
+            "2026-03-29T01:30:00Z"
+        );
+        for bad in [
+            "",
+            "2026-03-29",
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-03-29T25:00:00Z",
+        ] {
+            assert_eq!(
+                parse_instant(bad),
+                Err(Error::InvalidTime {
+                    value: bad.to_owned()
+                })
+            );
         }
     }
 }

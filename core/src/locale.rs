@@ -69,7 +69,10 @@ impl Locales {
 
     /// The base locale alone.
     pub fn base() -> Self {
-        Self { chain: vec![BASE_LOCALE.to_owned()], direction: TextDirection::Ltr }
+        Self {
+            chain: vec![BASE_LOCALE.to_owned()],
+            direction: TextDirection::Ltr,
+        }
     }
 
     /// Shipped locale ids in preference order.
@@ -90,12 +93,17 @@ impl Locales {
 
 /// Splits and lower-cases a BCP 47-like tag, rejecting anything malformed.
 fn parse_tag(tag: &str) -> Result<Vec<String>, Error> {
-    let invalid = || Error::InvalidLocale { tag: tag.to_owned() };
+    let invalid = || Error::InvalidLocale {
+        tag: tag.to_owned(),
+    };
     let trimmed = tag.trim();
     if trimmed.is_empty() || trimmed.len() > 35 {
         return Err(invalid());
     }
-    let subtags: Vec<String> = trimmed.split(['-', '_']).map(str::to_ascii_lowercase).collect();
+    let subtags: Vec<String> = trimmed
+        .split(['-', '_'])
+        .map(str::to_ascii_lowercase)
+        .collect();
     let language = &subtags[0];
     if !(2..=8).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(invalid());
@@ -123,14 +131,29 @@ mod tests {
 
     fn shipped() -> Vec<LocaleInfo> {
         vec![
-            LocaleInfo { id: "en".into(), name: "English".into(), direction: TextDirection::Ltr },
-            LocaleInfo { id: "nb".into(), name: "Norsk bokmål".into(), direction: TextDirection::Ltr },
-            LocaleInfo { id: "ar".into(), name: "العربية".into(), direction: TextDirection::Rtl },
+            LocaleInfo {
+                id: "en".into(),
+                name: "English".into(),
+                direction: TextDirection::Ltr,
+            },
+            LocaleInfo {
+                id: "nb".into(),
+                name: "Norsk bokmål".into(),
+                direction: TextDirection::Ltr,
+            },
+            LocaleInfo {
+                id: "ar".into(),
+                name: "العربية".into(),
+                direction: TextDirection::Rtl,
+            },
         ]
     }
 
     fn chain(tags: &[&str]) -> Vec<String> {
-        Locales::resolve(tags, &shipped()).expect("valid tags").chain().to_vec()
+        Locales::resolve(tags, &shipped())
+            .expect("valid tags")
+            .chain()
+            .to_vec()
     }
 
     #[test]
@@ -167,7 +190,9 @@ mod tests {
         for bad in ["", " ", "n", "nb--NO", "e1", "nb-NOOOOOOOOO", "nb NO", "æø"] {
             assert_eq!(
                 Locales::resolve(&[bad], &shipped()),
-                Err(Error::InvalidLocale { tag: bad.to_owned() }),
+                Err(Error::InvalidLocale {
+                    tag: bad.to_owned()
+                }),
                 "{bad:?}"
             );
         }

@@ -7,13 +7,18 @@ pub fn fold(text: &str) -> String {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             'a'..='z' | '0'..='9' => out.push(c),
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' | 'ą' | 'Ą' => out.push('a'),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā'
+            | 'ą' | 'Ą' => out.push('a'),
             'æ' | 'Æ' => out.push_str("ae"),
             'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'Ē' | 'ę' | 'Ę' | 'ě' | 'Ě' => out.push('e'),
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'Ē' | 'ę' | 'Ę' | 'ě' | 'Ě' => {
+                out.push('e')
+            }
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
             'ñ' | 'Ñ' | 'ń' | 'Ń' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ő' | 'Ő' => out.push('o'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ő' | 'Ő' => {
+                out.push('o')
+            }
             'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ű' | 'Ű' => out.push('u'),
             'ý' | 'ÿ' | 'Ý' => out.push('y'),
             'ß' => out.push_str("ss"),
@@ -61,7 +66,8 @@ impl Document {
                 .filter_map(|(weight, text)| {
                     let pos = text.find(word.as_str())?;
                     let at_word_start = text.as_bytes().get(pos.wrapping_sub(1)) == Some(&b' ');
-                    let whole = at_word_start && text.as_bytes().get(pos + word.len()) == Some(&b' ');
+                    let whole =
+                        at_word_start && text.as_bytes().get(pos + word.len()) == Some(&b' ');
                     Some(*weight as u32 * 10 + u32::from(at_word_start) * 4 + u32::from(whole) * 2)
                 })
                 .max();

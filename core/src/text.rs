@@ -34,7 +34,12 @@ impl Text {
 
     /// Builds a text from (locale, string) pairs.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        Self(pairs.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect())
+        Self(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+        )
     }
 }
 
@@ -91,8 +96,16 @@ mod tests {
     #[test]
     fn get_follows_the_chain() {
         let shipped = [
-            LocaleInfo { id: "en".into(), name: "English".into(), direction: TextDirection::Ltr },
-            LocaleInfo { id: "nb".into(), name: "Norsk".into(), direction: TextDirection::Ltr },
+            LocaleInfo {
+                id: "en".into(),
+                name: "English".into(),
+                direction: TextDirection::Ltr,
+            },
+            LocaleInfo {
+                id: "nb".into(),
+                name: "Norsk".into(),
+                direction: TextDirection::Ltr,
+            },
         ];
         let text = Text::from_pairs([("en", "Call"), ("nb", "Ring")]);
         let nb = Locales::resolve(&["nb-NO"], &shipped).expect("valid");
@@ -103,7 +116,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_known_and_keeps_unknown_placeholders() {
-        assert_eq!(fill("Open until {time}", &[("time", "16:00")]), "Open until 16:00");
+        assert_eq!(
+            fill("Open until {time}", &[("time", "16:00")]),
+            "Open until 16:00"
+        );
         assert_eq!(fill("{a} and {b}", &[("a", "x")]), "x and {b}");
         assert_eq!(fill("no braces {", &[]), "no braces {");
     }

@@ -6,7 +6,10 @@ use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
 
 fn files_with(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+    let mut files: Vec<(String, String)> = EMBEDDED
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect();
     if let Some((_, text)) = files.iter_mut().find(|(n, _)| n == name) {
         let mut v: serde_json::Value = serde_json::from_str(text).expect("embedded JSON parses");
         edit(&mut v);
@@ -18,7 +21,11 @@ fn files_with(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<(Str
 fn issues(files: &[(String, String)]) -> Vec<(String, String, String, IssueKind)> {
     match ContentPack::from_files(files) {
         Ok(_) => Vec::new(),
-        Err(e) => e.0.into_iter().map(|i| (i.file, i.item, i.field, i.kind)).collect(),
+        Err(e) => {
+            e.0.into_iter()
+                .map(|i| (i.file, i.item, i.field, i.kind))
+                .collect()
+        }
     }
 }
 
@@ -37,22 +44,38 @@ fn duplicate_contact_id_is_named() {
         v["contacts"].as_array_mut().expect("array").push(first);
     });
     let found = issues(&files);
-    assert!(found.iter().any(|(file, item, field, kind)| file == "contacts.json"
-        && item == "police-emergency"
-        && field == "id"
-        && matches!(kind, IssueKind::DuplicateId { .. })), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(file, item, field, kind)| file == "contacts.json"
+                && item == "police-emergency"
+                && field == "id"
+                && matches!(kind, IssueKind::DuplicateId { .. })),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn missing_translation_is_named() {
     let files = files_with("contacts.json", |v| {
-        v["contacts"][4]["summary"].as_object_mut().expect("object").remove("nb");
+        v["contacts"][4]["summary"]
+            .as_object_mut()
+            .expect("object")
+            .remove("nb");
     });
     let found = issues(&files);
     assert_eq!(found.len(), 1, "{found:?}");
     let (file, item, field, kind) = &found[0];
-    assert_eq!((file.as_str(), item.as_str(), field.as_str()), ("contacts.json", "rosa", "summary"));
-    assert_eq!(kind, &IssueKind::MissingTranslation { locale: "nb".into() });
+    assert_eq!(
+        (file.as_str(), item.as_str(), field.as_str()),
+        ("contacts.json", "rosa", "summary")
+    );
+    assert_eq!(
+        kind,
+        &IssueKind::MissingTranslation {
+            locale: "nb".into()
+        }
+    );
 }
 
 #[test]
@@ -61,8 +84,11 @@ fn dangling_source_reference_is_named() {
         v["contacts"][0]["sources"][0]["part"] = "p99".into();
     });
     let found = issues(&files);
-    assert!(matches!(found.as_slice(), [(_, item, field, IssueKind::DanglingReference { target, .. })]
-        if item == "police-emergency" && field == "sources[0].part" && target == "p99"), "{found:?}");
+    assert!(
+        matches!(found.as_slice(), [(_, item, field, IssueKind::DanglingReference { target, .. })]
+        if item == "police-emergency" && field == "sources[0].part" && target == "p99"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -73,10 +99,29 @@ fn malformed_dial_string_and_url_are_named() {
         v["contacts"][4]["emails"][0]["address"] = "lls(at)krisesenter.com".into();
     });
     let found = issues(&files);
-    let fields: BTreeMap<&str, &IssueKind> = found.iter().map(|(_, _, f, k)| (f.as_str(), k)).collect();
-    assert!(matches!(fields.get("phones[0].dial"), Some(IssueKind::MalformedDial { .. })), "{found:?}");
-    assert!(matches!(fields.get("web[0].address"), Some(IssueKind::MalformedUrl { .. })), "{found:?}");
-    assert!(matches!(fields.get("emails[0].address"), Some(IssueKind::MalformedEmail { .. })), "{found:?}");
+    let fields: BTreeMap<&str, &IssueKind> =
+        found.iter().map(|(_, _, f, k)| (f.as_str(), k)).collect();
+    assert!(
+        matches!(
+            fields.get("phones[0].dial"),
+            Some(IssueKind::MalformedDial { .. })
+        ),
+        "{found:?}"
+    );
+    assert!(
+        matches!(
+            fields.get("web[0].address"),
+            Some(IssueKind::MalformedUrl { .. })
+        ),
+        "{found:?}"
+    );
+    assert!(
+        matches!(
+            fields.get("emails[0].address"),
+            Some(IssueKind::MalformedEmail { .. })
+        ),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -84,17 +129,36 @@ fn unknown_schema_version_is_refused_before_anything_else() {
     let files = files_with("pack.json", |v| v["schema_version"] = 7.into());
     let found = issues(&files);
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].3, IssueKind::UnknownSchemaVersion { found: 7, supported: 1 });
+    assert_eq!(
+        found[0].3,
+        IssueKind::UnknownSchemaVersion {
+            found: 7,
+            supported: 1
+        }
+    );
 }
 
 #[test]
 fn missing_file_and_broken_json_are_reported() {
     let mut files = files_with("ui.json", |_| {});
     files.retain(|(n, _)| n != "contacts.json");
-    files.iter_mut().filter(|(n, _)| n == "ui.json").for_each(|(_, t)| t.push('}'));
+    files
+        .iter_mut()
+        .filter(|(n, _)| n == "ui.json")
+        .for_each(|(_, t)| t.push('}'));
     let found = issues(&files);
-    assert!(found.iter().any(|(f, _, _, k)| f == "contacts.json" && *k == IssueKind::MissingFile), "{found:?}");
-    assert!(found.iter().any(|(f, _, _, k)| f == "ui.json" && matches!(k, IssueKind::Parse { .. })), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(f, _, _, k)| f == "contacts.json" && *k == IssueKind::MissingFile),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(f, _, _, k)| f == "ui.json" && matches!(k, IssueKind::Parse { .. })),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -102,11 +166,17 @@ fn unused_and_missing_ui_strings_are_reported() {
     let files = files_with("ui.json", |v| {
         let o = v.as_object_mut().expect("object");
         o.remove("contacts.title");
-        o.insert("nobody.uses.this".into(), serde_json::json!({"en": "x", "nb": "y"}));
+        o.insert(
+            "nobody.uses.this".into(),
+            serde_json::json!({"en": "x", "nb": "y"}),
+        );
     });
     let found = issues(&files);
     let items: Vec<&str> = found.iter().map(|(_, item, _, _)| item.as_str()).collect();
-    assert!(items.contains(&"contacts.title") && items.contains(&"nobody.uses.this"), "{found:?}");
+    assert!(
+        items.contains(&"contacts.title") && items.contains(&"nobody.uses.this"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -114,7 +184,9 @@ fn every_number_in_the_pack_appears_in_a_source_document() {
     // Guards against a typo or an invented number: each dial string's digits must
     // occur (ignoring spaces) in the seed documents kept beside the project, when present.
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&seeds) else { return };
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        return;
+    };
     let corpus: String = entries
         .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
         .collect::<String>()
@@ -125,8 +197,17 @@ fn every_number_in_the_pack_appears_in_a_source_document() {
     for c in &pack.contacts {
         for p in c.phones.iter().chain(&c.sms) {
             let digits = p.dial.trim_start_matches("+47");
-            let digits = if p.dial.starts_with("+47") { digits } else { p.dial.as_str() };
-            assert!(corpus.contains(digits), "{}: {} is in no source document", c.id, p.dial);
+            let digits = if p.dial.starts_with("+47") {
+                digits
+            } else {
+                p.dial.as_str()
+            };
+            assert!(
+                corpus.contains(digits),
+                "{}: {} is in no source document",
+                c.id,
+                p.dial
+            );
         }
     }
 }

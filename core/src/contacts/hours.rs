@@ -41,8 +41,9 @@ pub struct Period {
 
 fn clock_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
     let s = String::deserialize(d)?;
-    NaiveTime::parse_from_str(&s, "%H:%M")
-        .map_err(|_| serde::de::Error::custom(format!("\"{s}\" is not a time of day like \"08:00\"")))
+    NaiveTime::parse_from_str(&s, "%H:%M").map_err(|_| {
+        serde::de::Error::custom(format!("\"{s}\" is not a time of day like \"08:00\""))
+    })
 }
 
 fn weekdays<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
@@ -57,7 +58,9 @@ fn weekdays<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
             "fri" => Ok(Weekday::Fri),
             "sat" => Ok(Weekday::Sat),
             "sun" => Ok(Weekday::Sun),
-            other => Err(serde::de::Error::custom(format!("\"{other}\" is not a day (mon..sun)"))),
+            other => Err(serde::de::Error::custom(format!(
+                "\"{other}\" is not a day (mon..sun)"
+            ))),
         })
         .collect()
 }
@@ -91,8 +94,20 @@ impl Hours {
     /// The status at `at`.
     pub fn status(&self, at: Instant) -> Status {
         let periods = match self {
-            Self::Always => return Status { state: OpenState::AlwaysOpen, until: None, next_open: None },
-            Self::NotStated => return Status { state: OpenState::NotStated, until: None, next_open: None },
+            Self::Always => {
+                return Status {
+                    state: OpenState::AlwaysOpen,
+                    until: None,
+                    next_open: None,
+                };
+            }
+            Self::NotStated => {
+                return Status {
+                    state: OpenState::NotStated,
+                    until: None,
+                    next_open: None,
+                };
+            }
             Self::Weekly { periods } => periods,
         };
         let today = local(at).date_naive();
@@ -117,10 +132,18 @@ impl Hours {
             }
         }
         if let Some((_, end)) = merged.iter().find(|(s, e)| *s <= at && at < *e) {
-            return Status { state: OpenState::Open, until: Some(*end), next_open: None };
+            return Status {
+                state: OpenState::Open,
+                until: Some(*end),
+                next_open: None,
+            };
         }
         let next_open = merged.iter().map(|(s, _)| *s).find(|s| *s > at);
-        Status { state: OpenState::Closed, until: None, next_open }
+        Status {
+            state: OpenState::Closed,
+            until: None,
+            next_open,
+        }
     }
 
     /// True for hours that follow a weekday schedule (and so may differ on public holidays).
@@ -136,11 +159,15 @@ impl Hours {
             Self::Weekly { periods } => periods
                 .iter()
                 .map(|p| {
-                    ui.fill(k::HOURS_PERIOD, locales, &[
-                        ("days", &day_ranges(&p.days, ui, locales)),
-                        ("open", &p.open.format("%H:%M").to_string()),
-                        ("close", &p.close.format("%H:%M").to_string()),
-                    ])
+                    ui.fill(
+                        k::HOURS_PERIOD,
+                        locales,
+                        &[
+                            ("days", &day_ranges(&p.days, ui, locales)),
+                            ("open", &p.open.format("%H:%M").to_string()),
+                            ("close", &p.close.format("%H:%M").to_string()),
+                        ],
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -151,16 +178,36 @@ impl Hours {
     pub fn check(&self, c: &mut Checker<'_>, item: &str) {
         if let Self::Weekly { periods } = self {
             if periods.is_empty() {
-                c.issue(item, "hours.periods", IssueKind::Invalid { message: "weekly hours need at least one period".into() });
+                c.issue(
+                    item,
+                    "hours.periods",
+                    IssueKind::Invalid {
+                        message: "weekly hours need at least one period".into(),
+                    },
+                );
             }
             for (i, p) in periods.iter().enumerate() {
                 if p.days.is_empty() {
-                    c.issue(item, &format!("hours.periods[{i}].days"), IssueKind::Invalid { message: "no days".into() });
+                    c.issue(
+                        item,
+                        &format!("hours.periods[{i}].days"),
+                        IssueKind::Invalid {
+                            message: "no days".into(),
+                        },
+                    );
                 }
                 if p.open >= p.close {
-                    c.issue(item, &format!("hours.periods[{i}]"), IssueKind::Invalid {
-                        message: format!("opens at {} but closes at {}", p.open.format("%H:%M"), p.close.format("%H:%M")),
-                    });
+                    c.issue(
+                        item,
+                        &format!("hours.periods[{i}]"),
+                        IssueKind::Invalid {
+                            message: format!(
+                                "opens at {} but closes at {}",
+                                p.open.format("%H:%M"),
+                                p.close.format("%H:%M")
+                            ),
+                        },
+                    );
                 }
             }
         }
@@ -171,13 +218,19 @@ impl Status {
     /// A readable line such as "Open now, until 15:00" or "Closed. Opens Monday 10:00".
     pub fn text(&self, at: Instant, ui: &Ui, locales: &Locales) -> String {
         match (self.state, self.until, self.next_open) {
-            (OpenState::Open, Some(until), _) => {
-                ui.fill(k::STATUS_OPEN_UNTIL, locales, &[("when", &when(at, until, ui, locales))])
+            (OpenState::Open, Some(until), _) => ui.fill(
+                k::STATUS_OPEN_UNTIL,
+                locales,
+                &[("when", &when(at, until, ui, locales))],
+            ),
+            (OpenState::Closed, _, Some(next)) => ui.fill(
+                k::STATUS_CLOSED_OPENS,
+                locales,
+                &[("when", &when(at, next, ui, locales))],
+            ),
+            (OpenState::Open | OpenState::Closed, _, _) => {
+                ui.get(k::STATUS_CLOSED, locales).to_owned()
             }
-            (OpenState::Closed, _, Some(next)) => {
-                ui.fill(k::STATUS_CLOSED_OPENS, locales, &[("when", &when(at, next, ui, locales))])
-            }
-            (OpenState::Open | OpenState::Closed, _, _) => ui.get(k::STATUS_CLOSED, locales).to_owned(),
             (OpenState::AlwaysOpen, _, _) => ui.get(k::STATUS_ALWAYS_OPEN, locales).to_owned(),
             (OpenState::NotStated, _, _) => ui.get(k::STATUS_NOT_STATED, locales).to_owned(),
         }
@@ -189,14 +242,21 @@ fn when(at: Instant, then: Instant, ui: &Ui, locales: &Locales) -> String {
     let now = local(at);
     let then_local = local(then);
     let time = then_local.format("%H:%M").to_string();
-    let days = then_local.date_naive().signed_duration_since(now.date_naive()).num_days();
+    let days = then_local
+        .date_naive()
+        .signed_duration_since(now.date_naive())
+        .num_days();
     match days {
         0 => time,
         1 => ui.fill(k::WHEN_TOMORROW, locales, &[("time", &time)]),
-        _ => ui.fill(k::WHEN_DAY, locales, &[
-            ("day", ui.get(weekday_key(then_local.weekday()), locales)),
-            ("time", &time),
-        ]),
+        _ => ui.fill(
+            k::WHEN_DAY,
+            locales,
+            &[
+                ("day", ui.get(weekday_key(then_local.weekday()), locales)),
+                ("time", &time),
+            ],
+        ),
     }
 }
 
@@ -218,7 +278,10 @@ fn day_ranges(days: &[Weekday], ui: &Ui, locales: &Locales) -> String {
     let mut sorted: Vec<u32> = days.iter().map(Weekday::num_days_from_monday).collect();
     sorted.sort_unstable();
     sorted.dedup();
-    let name = |n: u32| ui.get(weekday_key(weekday_from_monday(n)), locales).to_owned();
+    let name = |n: u32| {
+        ui.get(weekday_key(weekday_from_monday(n)), locales)
+            .to_owned()
+    };
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
@@ -239,5 +302,13 @@ fn day_ranges(days: &[Weekday], ui: &Ui, locales: &Locales) -> String {
 }
 
 fn weekday_from_monday(n: u32) -> Weekday {
-    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun][n as usize % 7]
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ][n as usize % 7]
 }

@@ -35,7 +35,12 @@ pub enum Audience {
 
 impl Audience {
     /// Every audience, in display order.
-    pub const ALL: [Self; 4] = [Self::Victims, Self::Minors, Self::Professionals, Self::Anyone];
+    pub const ALL: [Self; 4] = [
+        Self::Victims,
+        Self::Minors,
+        Self::Professionals,
+        Self::Anyone,
+    ];
 
     /// The id used in files, links and the terminal.
     pub fn id(self) -> &'static str {
@@ -52,7 +57,9 @@ impl Audience {
         Self::ALL
             .into_iter()
             .find(|a| a.id() == value)
-            .ok_or_else(|| Error::UnknownAudience { value: value.to_owned() })
+            .ok_or_else(|| Error::UnknownAudience {
+                value: value.to_owned(),
+            })
     }
 
     fn label_key(self) -> crate::content::ui::Key {
@@ -199,11 +206,27 @@ pub fn check(contacts: &[Contact], c: &mut Checker<'_>, pack_languages: &dyn Fn(
         c.text(id, "tags", &contact.tags);
         c.sources(id, "sources", &contact.sources);
         if contact.audiences.is_empty() {
-            c.issue(id, "audiences", IssueKind::Invalid { message: "names no audience".into() });
+            c.issue(
+                id,
+                "audiences",
+                IssueKind::Invalid {
+                    message: "names no audience".into(),
+                },
+            );
         }
-        let channels = contact.phones.len() + contact.sms.len() + contact.emails.len() + contact.web.len() + contact.chat.len();
+        let channels = contact.phones.len()
+            + contact.sms.len()
+            + contact.emails.len()
+            + contact.web.len()
+            + contact.chat.len();
         if channels == 0 {
-            c.issue(id, "-", IssueKind::Invalid { message: "has no way to reach it".into() });
+            c.issue(
+                id,
+                "-",
+                IssueKind::Invalid {
+                    message: "has no way to reach it".into(),
+                },
+            );
         }
         for (field, list) in [("phones", &contact.phones), ("sms", &contact.sms)] {
             for (i, p) in list.iter().enumerate() {
@@ -227,7 +250,14 @@ pub fn check(contacts: &[Contact], c: &mut Checker<'_>, pack_languages: &dyn Fn(
         contact.hours.check(c, id);
         for (i, lang) in contact.languages.iter().enumerate() {
             if !pack_languages(lang) {
-                c.issue(id, &format!("languages[{i}]"), IssueKind::DanglingReference { kind: "language name".into(), target: lang.clone() });
+                c.issue(
+                    id,
+                    &format!("languages[{i}]"),
+                    IssueKind::DanglingReference {
+                        kind: "language name".into(),
+                        target: lang.clone(),
+                    },
+                );
             }
         }
     }
@@ -250,7 +280,11 @@ pub struct ContactIndex {
 impl ContactIndex {
     /// Indexes `contacts` in every locale.
     pub fn build(contacts: &[Contact]) -> Self {
-        let by_id = contacts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let by_id = contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
         let documents = contacts
             .iter()
             .map(|c| {
@@ -418,7 +452,12 @@ impl ContactBook {
 
     /// Every contact for `audience` (all when `None`), in display order.
     pub fn list(&self, audience: Option<Audience>, at: Instant) -> ContactListing {
-        let picked: Vec<&Contact> = self.pack.contacts.iter().filter(|c| serves(c, audience)).collect();
+        let picked: Vec<&Contact> = self
+            .pack
+            .contacts
+            .iter()
+            .filter(|c| serves(c, audience))
+            .collect();
         self.listing(&picked, audience, at)
     }
 
@@ -435,7 +474,10 @@ impl ContactBook {
             .filter(|(score, _)| *score > 0)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let picked: Vec<&Contact> = scored.iter().map(|(_, i)| &self.pack.contacts[*i]).collect();
+        let picked: Vec<&Contact> = scored
+            .iter()
+            .map(|(_, i)| &self.pack.contacts[*i])
+            .collect();
         self.listing(&picked, audience, at)
     }
 
@@ -473,11 +515,20 @@ impl ContactBook {
         self.pack.ui.get(category.label_key(), &self.locales)
     }
 
-    fn listing(&self, picked: &[&Contact], audience: Option<Audience>, at: Instant) -> ContactListing {
+    fn listing(
+        &self,
+        picked: &[&Contact],
+        audience: Option<Audience>,
+        at: Instant,
+    ) -> ContactListing {
         let public_holiday = self.holiday_at(at);
         let (holiday_notice, always_open_alternatives) = match &public_holiday {
             Some(h) => (
-                Some(self.pack.ui.fill(k::CONTACTS_HOLIDAY_NOTICE, &self.locales, &[("holiday", &h.name)])),
+                Some(self.pack.ui.fill(
+                    k::CONTACTS_HOLIDAY_NOTICE,
+                    &self.locales,
+                    &[("holiday", &h.name)],
+                )),
                 self.pack
                     .contacts
                     .iter()
@@ -502,7 +553,13 @@ impl ContactBook {
         let ui = &self.pack.ui;
         let sources = &self.pack.meta.sources;
         let contact_older = only_older(sources, &c.sources);
-        let older = |refs: &[SourceRef]| if refs.is_empty() { contact_older } else { only_older(sources, refs) };
+        let older = |refs: &[SourceRef]| {
+            if refs.is_empty() {
+                contact_older
+            } else {
+                only_older(sources, refs)
+            }
+        };
         let name = c.name.get(l);
         let labels = ActionLabels::new(ui, l);
         let status = c.hours.status(at);
@@ -522,7 +579,13 @@ impl ContactBook {
         };
         let mut actions = Vec::new();
         for (i, p) in c.phones.iter().enumerate() {
-            actions.push(labels.call(format!("{}.call.{i}", c.id), name, &p.dial, &p.display, p.abroad));
+            actions.push(labels.call(
+                format!("{}.call.{i}", c.id),
+                name,
+                &p.dial,
+                &p.display,
+                p.abroad,
+            ));
         }
         for (i, p) in c.sms.iter().enumerate() {
             actions.push(labels.sms(format!("{}.sms.{i}", c.id), name, &p.dial, &p.display));

@@ -34,7 +34,11 @@ pub enum IssueKind {
     /// A shipped locale has no string.
     MissingTranslation { locale: String },
     /// A template's placeholders differ from what the app fills in.
-    PlaceholderMismatch { locale: String, expected: String, found: String },
+    PlaceholderMismatch {
+        locale: String,
+        expected: String,
+        found: String,
+    },
     /// A reference names nothing.
     DanglingReference { kind: String, target: String },
     /// A phone or SMS number is not dialable.
@@ -53,16 +57,27 @@ impl fmt::Display for IssueKind {
             Self::MissingFile => write!(f, "file is missing"),
             Self::Parse { message } => write!(f, "cannot be read: {message}"),
             Self::UnknownSchemaVersion { found, supported } => {
-                write!(f, "schema version {found} is not supported (this app reads version {supported})")
+                write!(
+                    f,
+                    "schema version {found} is not supported (this app reads version {supported})"
+                )
             }
             Self::DuplicateId { id } => write!(f, "id \"{id}\" is used more than once"),
             Self::MissingTranslation { locale } => write!(f, "no text in locale \"{locale}\""),
-            Self::PlaceholderMismatch { locale, expected, found } => write!(
+            Self::PlaceholderMismatch {
+                locale,
+                expected,
+                found,
+            } => write!(
                 f,
                 "locale \"{locale}\" uses placeholders [{found}] but the app fills in [{expected}]"
             ),
-            Self::DanglingReference { kind, target } => write!(f, "refers to unknown {kind} \"{target}\""),
-            Self::MalformedDial { value, reason } => write!(f, "\"{value}\" is not a dialable number: {reason}"),
+            Self::DanglingReference { kind, target } => {
+                write!(f, "refers to unknown {kind} \"{target}\"")
+            }
+            Self::MalformedDial { value, reason } => {
+                write!(f, "\"{value}\" is not a dialable number: {reason}")
+            }
             Self::MalformedUrl { value } => write!(f, "\"{value}\" is not an https:// web address"),
             Self::MalformedEmail { value } => write!(f, "\"{value}\" is not an e-mail address"),
             Self::Invalid { message } => write!(f, "{message}"),
@@ -72,7 +87,11 @@ impl fmt::Display for IssueKind {
 
 impl fmt::Display for ContentIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}: {}", self.file, self.item, self.field, self.kind)
+        write!(
+            f,
+            "{}: {}: {}: {}",
+            self.file, self.item, self.field, self.kind
+        )
     }
 }
 
@@ -106,7 +125,13 @@ pub struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// A checker for a pack shipping `locales` and citing `sources`.
     pub fn new(locales: &'a [LocaleInfo], sources: &'a [Source]) -> Self {
-        Self { file: "pack.json", locales, sources, ids: HashSet::new(), issues: Vec::new() }
+        Self {
+            file: "pack.json",
+            locales,
+            sources,
+            ids: HashSet::new(),
+            issues: Vec::new(),
+        }
     }
 
     /// Attributes the following issues to `file`.
@@ -126,7 +151,11 @@ impl<'a> Checker<'a> {
 
     /// Records `id` in the namespace `kind` and reports it if seen before.
     pub fn unique(&mut self, kind: &'static str, id: &str) {
-        if id.trim().is_empty() || id.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')) {
+        if id.trim().is_empty()
+            || id
+                .chars()
+                .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+        {
             self.issue(id, "id", IssueKind::Invalid {
                 message: format!("{kind} id \"{id}\" must be non-empty and use only a-z, 0-9, '-', '_' and '.'"),
             });
@@ -145,22 +174,38 @@ impl<'a> Checker<'a> {
                     if let Some(expected) = &base {
                         let found = placeholders(s);
                         if &found != expected {
-                            self.issue(item, field, IssueKind::PlaceholderMismatch {
-                                locale: locale.id.clone(),
-                                expected: expected.join(", "),
-                                found: found.join(", "),
-                            });
+                            self.issue(
+                                item,
+                                field,
+                                IssueKind::PlaceholderMismatch {
+                                    locale: locale.id.clone(),
+                                    expected: expected.join(", "),
+                                    found: found.join(", "),
+                                },
+                            );
                         }
                     }
                 }
-                _ => self.issue(item, field, IssueKind::MissingTranslation { locale: locale.id.clone() }),
+                _ => self.issue(
+                    item,
+                    field,
+                    IssueKind::MissingTranslation {
+                        locale: locale.id.clone(),
+                    },
+                ),
             }
         }
         for (locale, _) in text.entries() {
             if !self.locales.iter().any(|l| l.id == locale) {
-                self.issue(item, field, IssueKind::Invalid {
-                    message: format!("text in locale \"{locale}\", which the pack does not declare"),
-                });
+                self.issue(
+                    item,
+                    field,
+                    IssueKind::Invalid {
+                        message: format!(
+                            "text in locale \"{locale}\", which the pack does not declare"
+                        ),
+                    },
+                );
             }
         }
     }
@@ -173,11 +218,15 @@ impl<'a> Checker<'a> {
         if let Some(base) = text.in_locale(crate::locale::BASE_LOCALE) {
             let found = placeholders(base);
             if found != want {
-                self.issue(item, field, IssueKind::PlaceholderMismatch {
-                    locale: crate::locale::BASE_LOCALE.to_owned(),
-                    expected: want.join(", "),
-                    found: found.join(", "),
-                });
+                self.issue(
+                    item,
+                    field,
+                    IssueKind::PlaceholderMismatch {
+                        locale: crate::locale::BASE_LOCALE.to_owned(),
+                        expected: want.join(", "),
+                        found: found.join(", "),
+                    },
+                );
             }
         }
     }
@@ -185,7 +234,13 @@ impl<'a> Checker<'a> {
     /// Checks that an item cites at least one source and every citation resolves.
     pub fn sources(&mut self, item: &str, field: &str, refs: &[SourceRef]) {
         if refs.is_empty() {
-            self.issue(item, field, IssueKind::Invalid { message: "cites no source".into() });
+            self.issue(
+                item,
+                field,
+                IssueKind::Invalid {
+                    message: "cites no source".into(),
+                },
+            );
         }
         self.source_refs(item, field, refs);
     }
@@ -194,15 +249,23 @@ impl<'a> Checker<'a> {
     pub fn source_refs(&mut self, item: &str, field: &str, refs: &[SourceRef]) {
         for (i, r) in refs.iter().enumerate() {
             match self.sources.iter().find(|s| s.id == r.doc) {
-                None => self.issue(item, &format!("{field}[{i}].doc"), IssueKind::DanglingReference {
-                    kind: "source".into(),
-                    target: r.doc.clone(),
-                }),
+                None => self.issue(
+                    item,
+                    &format!("{field}[{i}].doc"),
+                    IssueKind::DanglingReference {
+                        kind: "source".into(),
+                        target: r.doc.clone(),
+                    },
+                ),
                 Some(s) if !s.parts.iter().any(|p| p.id == r.part) => {
-                    self.issue(item, &format!("{field}[{i}].part"), IssueKind::DanglingReference {
-                        kind: format!("part of {}", s.id),
-                        target: r.part.clone(),
-                    });
+                    self.issue(
+                        item,
+                        &format!("{field}[{i}].part"),
+                        IssueKind::DanglingReference {
+                            kind: format!("part of {}", s.id),
+                            target: r.part.clone(),
+                        },
+                    );
                 }
                 Some(_) => {}
             }
@@ -212,7 +275,14 @@ impl<'a> Checker<'a> {
     /// Checks that `target` is a known id in namespace `kind` (see [`Checker::unique`]).
     pub fn reference(&mut self, item: &str, field: &str, kind: &'static str, target: &str) {
         if !self.ids.contains(&(kind, target.to_owned())) {
-            self.issue(item, field, IssueKind::DanglingReference { kind: kind.into(), target: target.to_owned() });
+            self.issue(
+                item,
+                field,
+                IssueKind::DanglingReference {
+                    kind: kind.into(),
+                    target: target.to_owned(),
+                },
+            );
         }
     }
 
@@ -223,11 +293,19 @@ impl<'a> Checker<'a> {
             host.contains('.')
                 && !host.starts_with('.')
                 && !host.ends_with('.')
-                && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
                 && !rest.chars().any(char::is_whitespace)
         });
         if !ok {
-            self.issue(item, field, IssueKind::MalformedUrl { value: url.to_owned() });
+            self.issue(
+                item,
+                field,
+                IssueKind::MalformedUrl {
+                    value: url.to_owned(),
+                },
+            );
         }
     }
 
@@ -239,13 +317,21 @@ impl<'a> Checker<'a> {
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
-                    && !address.chars().any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
+                    && !address
+                        .chars()
+                        .any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
                     && !domain.contains('@')
             }
             None => false,
         };
         if !ok {
-            self.issue(item, field, IssueKind::MalformedEmail { value: address.to_owned() });
+            self.issue(
+                item,
+                field,
+                IssueKind::MalformedEmail {
+                    value: address.to_owned(),
+                },
+            );
         }
     }
 
@@ -257,22 +343,42 @@ impl<'a> Checker<'a> {
         } else if !(3..=15).contains(&digits.len()) {
             Some("a number has 3 to 15 digits".to_owned())
         } else if dial.starts_with('+') != display.trim_start().starts_with('+')
-            || display.chars().filter(char::is_ascii_digit).collect::<String>() != digits
+            || display
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                != digits
         {
             Some(format!("the display form \"{display}\" shows other digits"))
-        } else if display.chars().any(|c| !(c.is_ascii_digit() || c == ' ' || c == '+')) {
-            Some(format!("the display form \"{display}\" may use only digits, spaces and +"))
+        } else if display
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || c == ' ' || c == '+'))
+        {
+            Some(format!(
+                "the display form \"{display}\" may use only digits, spaces and +"
+            ))
         } else {
             None
         };
         if let Some(reason) = reason {
-            self.issue(item, field, IssueKind::MalformedDial { value: dial.to_owned(), reason });
+            self.issue(
+                item,
+                field,
+                IssueKind::MalformedDial {
+                    value: dial.to_owned(),
+                    reason,
+                },
+            );
         }
     }
 
     /// The issues found, if any.
     pub fn finish(self) -> Result<(), ContentErrors> {
-        if self.issues.is_empty() { Ok(()) } else { Err(ContentErrors(self.issues)) }
+        if self.issues.is_empty() {
+            Ok(())
+        } else {
+            Err(ContentErrors(self.issues))
+        }
     }
 }
 
@@ -284,12 +390,19 @@ mod tests {
     fn locales() -> Vec<LocaleInfo> {
         ["en", "nb"]
             .iter()
-            .map(|id| LocaleInfo { id: (*id).into(), name: (*id).into(), direction: TextDirection::Ltr })
+            .map(|id| LocaleInfo {
+                id: (*id).into(),
+                name: (*id).into(),
+                direction: TextDirection::Ltr,
+            })
             .collect()
     }
 
     fn kinds(c: Checker<'_>) -> Vec<IssueKind> {
-        c.finish().err().map(|e| e.0.into_iter().map(|i| i.kind).collect()).unwrap_or_default()
+        c.finish()
+            .err()
+            .map(|e| e.0.into_iter().map(|i| i.kind).collect())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -300,10 +413,20 @@ mod tests {
         c.dial("x", "f", "+4795411755", "+47 954 11 755");
         c.dial("x", "f", "112", "112");
         assert!(c.finish().is_ok());
-        for (dial, display) in [("2233 1160", "22 33 11 60"), ("22331161", "22 33 11 60"), ("12", "12"), ("+47954", "47954"), ("22331160", "22-33-11-60"), ("", "")] {
+        for (dial, display) in [
+            ("2233 1160", "22 33 11 60"),
+            ("22331161", "22 33 11 60"),
+            ("12", "12"),
+            ("+47954", "47954"),
+            ("22331160", "22-33-11-60"),
+            ("", ""),
+        ] {
             let mut c = Checker::new(&l, &[]);
             c.dial("x", "f", dial, display);
-            assert!(matches!(kinds(c).as_slice(), [IssueKind::MalformedDial { .. }]), "{dial:?} {display:?}");
+            assert!(
+                matches!(kinds(c).as_slice(), [IssueKind::MalformedDial { .. }]),
+                "{dial:?} {display:?}"
+            );
         }
     }
 
@@ -329,10 +452,23 @@ mod tests {
         let l = locales();
         let mut c = Checker::new(&l, &[]);
         c.text("x", "name", &Text::from_pairs([("en", "A")]));
-        c.text("x", "name", &Text::from_pairs([("en", "Open {time}"), ("nb", "Åpen {tid}")]));
+        c.text(
+            "x",
+            "name",
+            &Text::from_pairs([("en", "Open {time}"), ("nb", "Åpen {tid}")]),
+        );
         c.text("x", "name", &Text::from_pairs([("en", "A"), ("nb", "  ")]));
-        c.text("x", "name", &Text::from_pairs([("en", "A"), ("nb", "B"), ("sv", "C")]));
-        c.template("x", "name", &Text::from_pairs([("en", "Call"), ("nb", "Ring")]), &["number"]);
+        c.text(
+            "x",
+            "name",
+            &Text::from_pairs([("en", "A"), ("nb", "B"), ("sv", "C")]),
+        );
+        c.template(
+            "x",
+            "name",
+            &Text::from_pairs([("en", "Call"), ("nb", "Ring")]),
+            &["number"],
+        );
         let found = kinds(c);
         assert!(matches!(found[0], IssueKind::MissingTranslation { ref locale } if locale == "nb"));
         assert!(matches!(found[1], IssueKind::PlaceholderMismatch { .. }));
@@ -354,6 +490,8 @@ mod tests {
         let found = kinds(c);
         assert_eq!(found.len(), 2);
         assert!(matches!(found[0], IssueKind::DuplicateId { .. }));
-        assert!(matches!(found[1], IssueKind::DanglingReference { ref target, .. } if target == "nobody"));
+        assert!(
+            matches!(found[1], IssueKind::DanglingReference { ref target, .. } if target == "nobody")
+        );
     }
 }

@@ -76,8 +76,15 @@ impl ContentPack {
     }
 
     /// Loads a pack from (file name, JSON text) pairs.
-    pub fn from_files<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Result<Self, ContentErrors> {
-        let find = |name: &str| files.iter().find(|(n, _)| n.as_ref() == name).map(|(_, t)| t.as_ref());
+    pub fn from_files<N: AsRef<str>, T: AsRef<str>>(
+        files: &[(N, T)],
+    ) -> Result<Self, ContentErrors> {
+        let find = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| n.as_ref() == name)
+                .map(|(_, t)| t.as_ref())
+        };
         let mut issues = Vec::new();
         let pack_text = find("pack.json");
         if let Some(text) = pack_text {
@@ -86,18 +93,25 @@ impl ContentPack {
                     return Err(ContentErrors(vec![whole_file(
                         "pack.json",
                         "schema_version",
-                        IssueKind::UnknownSchemaVersion { found: probe.schema_version, supported: SCHEMA_VERSION },
+                        IssueKind::UnknownSchemaVersion {
+                            found: probe.schema_version,
+                            supported: SCHEMA_VERSION,
+                        },
                     )]));
                 }
                 _ => {}
             }
         }
         let meta: Option<PackMeta> = parse(&mut issues, "pack.json", pack_text);
-        let ui: Option<Ui> = parse(&mut issues, "ui.json", find("ui.json"));
-        let contacts: Option<contacts::ContactsFile> = parse(&mut issues, "contacts.json", find("contacts.json"));
-        let (Some(meta), Some(ui), Some(contacts)) = (meta, ui, contacts) else {
+        let ui_strings: Option<BTreeMap<String, Text>> =
+            parse(&mut issues, "ui.json", find("ui.json"));
+        let contacts: Option<contacts::ContactsFile> =
+            parse(&mut issues, "contacts.json", find("contacts.json"));
+        let (Some(meta), Some(ui_strings), Some(contacts)) = (meta, ui_strings, contacts) else {
             return Err(ContentErrors(issues));
         };
+        let mut ui = Ui::default();
+        ui.extend("ui.json", ui_strings);
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
@@ -116,7 +130,13 @@ impl ContentPack {
             match std::fs::read_to_string(dir.join(name)) {
                 Ok(text) => files.push((*name, text)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => issues.push(whole_file(name, "-", IssueKind::Parse { message: e.to_string() })),
+                Err(e) => issues.push(whole_file(
+                    name,
+                    "-",
+                    IssueKind::Parse {
+                        message: e.to_string(),
+                    },
+                )),
             }
         }
         if !issues.is_empty() {
@@ -130,14 +150,27 @@ impl ContentPack {
         let mut c = Checker::new(&self.meta.locales, &self.meta.sources);
         self.check_meta(&mut c);
         self.ui.check(&mut c);
-        contacts::check(&self.contacts, &mut c, &|id| self.meta.language_names.contains_key(id));
+        contacts::check(&self.contacts, &mut c, &|id| {
+            self.meta.language_names.contains_key(id)
+        });
         c.finish()
     }
 
     fn check_meta(&self, c: &mut Checker<'_>) {
         c.file("pack.json");
-        if self.meta.locales.first().is_none_or(|l| l.id != crate::locale::BASE_LOCALE) {
-            c.issue("-", "locales", IssueKind::Invalid { message: "the first locale must be \"en\"".into() });
+        if self
+            .meta
+            .locales
+            .first()
+            .is_none_or(|l| l.id != crate::locale::BASE_LOCALE)
+        {
+            c.issue(
+                "-",
+                "locales",
+                IssueKind::Invalid {
+                    message: "the first locale must be \"en\"".into(),
+                },
+            );
         }
         for l in &self.meta.locales {
             c.unique("locale", &l.id);
@@ -173,20 +206,40 @@ impl ContentPack {
 
     /// The name of a language in the caller's locale (the id when unknown).
     pub fn language_name<'a>(&'a self, id: &'a str, locales: &Locales) -> &'a str {
-        self.meta.language_names.get(id).map_or(id, |t| t.get(locales))
+        self.meta
+            .language_names
+            .get(id)
+            .map_or(id, |t| t.get(locales))
     }
 }
 
 fn whole_file(file: &str, field: &str, kind: IssueKind) -> ContentIssue {
-    ContentIssue { file: file.to_owned(), item: "-".to_owned(), field: field.to_owned(), kind }
+    ContentIssue {
+        file: file.to_owned(),
+        item: "-".to_owned(),
+        field: field.to_owned(),
+        kind,
+    }
 }
 
-fn parse<T: DeserializeOwned>(issues: &mut Vec<ContentIssue>, file: &str, text: Option<&str>) -> Option<T> {
+fn parse<T: DeserializeOwned>(
+    issues: &mut Vec<ContentIssue>,
+    file: &str,
+    text: Option<&str>,
+) -> Option<T> {
     let Some(text) = text else {
         issues.push(whole_file(file, "-", IssueKind::MissingFile));
         return None;
     };
     serde_json::from_str(text)
-        .map_err(|e| issues.push(whole_file(file, "-", IssueKind::Parse { message: e.to_string() })))
+        .map_err(|e| {
+            issues.push(whole_file(
+                file,
+                "-",
+                IssueKind::Parse {
+                    message: e.to_string(),
+                },
+            ))
+        })
         .ok()
 }

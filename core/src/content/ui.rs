@@ -1,31 +1,47 @@
 //! Interface strings: every label the core puts on a screen, keyed and checked.
+//!
+//! Shared strings live in `ui.json`; a feature's own strings live in the
+//! `strings` object of its content file. All are merged into one [`Ui`].
 
 use std::collections::BTreeMap;
-
-use serde::Deserialize;
 
 use crate::content::check::{Checker, IssueKind};
 use crate::locale::Locales;
 use crate::text::{Text, fill};
 
-/// A key of `ui.json` and the placeholders its template must use.
+/// A key of the interface strings and the placeholders its template must use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
-    /// The key in `ui.json`.
+    /// The key, for example `contacts.title`.
     pub id: &'static str,
     /// The `{placeholders}` the app fills in.
     pub placeholders: &'static [&'static str],
 }
 
-/// The strings of `ui.json`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(transparent)]
-pub struct Ui(BTreeMap<String, Text>);
+/// Interface strings from every file of the pack.
+#[derive(Clone, Debug, Default)]
+pub struct Ui {
+    strings: BTreeMap<String, Text>,
+    origin: BTreeMap<String, &'static str>,
+    duplicates: Vec<(&'static str, String)>,
+}
 
 impl Ui {
+    /// Adds the strings of `file`; a key defined twice is reported by [`Ui::check`].
+    pub fn extend(&mut self, file: &'static str, strings: BTreeMap<String, Text>) {
+        for (key, text) in strings {
+            if self.strings.contains_key(&key) {
+                self.duplicates.push((file, key));
+            } else {
+                self.origin.insert(key.clone(), file);
+                self.strings.insert(key, text);
+            }
+        }
+    }
+
     /// The string for `key` in the caller's locales.
     pub fn get(&self, key: Key, locales: &Locales) -> &str {
-        self.0.get(key.id).map_or(key.id, |t| t.get(locales))
+        self.strings.get(key.id).map_or(key.id, |t| t.get(locales))
     }
 
     /// The template for `key` with its placeholders filled in.
@@ -35,27 +51,50 @@ impl Ui {
 
     /// The text for `key`, if present.
     pub fn text(&self, key: Key) -> Option<&Text> {
-        self.0.get(key.id)
+        self.strings.get(key.id)
     }
 
-    /// Checks that every key the app uses exists with the right placeholders, and no other.
+    /// Checks that every key the app uses exists once with the right placeholders, and no other.
     pub fn check(&self, c: &mut Checker<'_>) {
-        c.file("ui.json");
-        for key in crate::ui_keys::ALL {
-            match self.0.get(key.id) {
-                Some(text) => c.template(key.id, "text", text, key.placeholders),
-                None => c.issue(key.id, "-", IssueKind::Invalid { message: "string is missing".into() }),
+        let all = || crate::ui_keys::GROUPS.iter().flat_map(|g| g.iter());
+        for (file, key) in &self.duplicates {
+            c.file(file);
+            c.issue(key, "strings", IssueKind::DuplicateId { id: key.clone() });
+        }
+        for key in all() {
+            match self.strings.get(key.id) {
+                Some(text) => {
+                    c.file(self.origin.get(key.id).copied().unwrap_or("ui.json"));
+                    c.template(key.id, "text", text, key.placeholders);
+                }
+                None => {
+                    c.file("ui.json");
+                    c.issue(
+                        key.id,
+                        "-",
+                        IssueKind::Invalid {
+                            message: "string is missing".into(),
+                        },
+                    );
+                }
             }
         }
-        for id in self.0.keys() {
-            if !crate::ui_keys::ALL.iter().any(|k| k.id == id) {
-                c.issue(id, "-", IssueKind::Invalid { message: "string is not used by the app".into() });
+        for (id, file) in &self.origin {
+            if !all().any(|k| k.id == id) {
+                c.file(file);
+                c.issue(
+                    id,
+                    "-",
+                    IssueKind::Invalid {
+                        message: "string is not used by the app".into(),
+                    },
+                );
             }
         }
     }
 }
 
-/// Declares `ui.json` keys: `NAME = "key" ["placeholder", ...];`.
+/// Declares interface-string keys: `NAME = "key" ["placeholder", ...];`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! ui_keys {
@@ -65,7 +104,7 @@ macro_rules! ui_keys {
             pub const $name: $crate::content::ui::Key =
                 $crate::content::ui::Key { id: $id, placeholders: &[$($($ph),*)?] };
         )*
-        /// Every key the app uses.
-        pub const ALL: &[$crate::content::ui::Key] = &[$($name),*];
+        /// Every key of this group.
+        pub const KEYS: &[$crate::content::ui::Key] = &[$($name),*];
     };
 }

@@ -1,4 +1,7 @@
-//! Every `ui.json` key the app uses, with the placeholders it fills in.
+//! Every interface-string key the app uses, with the placeholders it fills in.
+//!
+//! Shared keys live here (strings in `ui.json`); each feature declares its own
+//! keys in a submodule (strings in that feature's content file).
 
 crate::ui_keys! {
     APP_NAME = "app.name";
@@ -80,4 +83,12 @@ crate::ui_keys! {
     HOME_INTRO = "home.intro";
     HOME_CONTACTS = "home.contacts";
     HOME_CONTACTS_DETAIL = "home.contacts_detail";
+
+    SCREEN_BACK = "screen.back";
+    NEUTRAL_TEXT = "neutral.text";
+    NEUTRAL_START = "neutral.start";
+    NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
+
+/// Every group of keys; each key must exist exactly once across the pack.
+pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS];

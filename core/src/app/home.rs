@@ -1,0 +1,39 @@
+//! The start screen and the neutral screen.
+
+use super::{Block, Ctx, Mode, Route, Screen};
+use crate::ui_keys as k;
+
+/// The start screen: every part of the app within reach.
+pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
+    let blocks = vec![
+        Block::Paragraph {
+            text: ctx.ui(k::HOME_INTRO).to_owned(),
+        },
+        Block::Link {
+            target: Route::Contacts { audience: None }.target(),
+            label: ctx.ui(k::HOME_CONTACTS).to_owned(),
+            detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),
+        },
+    ];
+    ctx.screen(
+        route,
+        ctx.ui(k::HOME_TITLE).to_owned(),
+        Mode::Professional,
+        blocks,
+    )
+}
+
+/// The neutral screen after a quick exit: nothing about what was open before.
+pub(super) fn neutral(ctx: &Ctx<'_>, route: &Route) -> Screen {
+    let blocks = vec![
+        Block::Paragraph {
+            text: ctx.ui(k::NEUTRAL_TEXT).to_owned(),
+        },
+        Block::Link {
+            target: Route::Home.target(),
+            label: ctx.ui(k::NEUTRAL_START).to_owned(),
+            detail: None,
+        },
+    ];
+    ctx.screen(route, ctx.ui(k::APP_NAME).to_owned(), Mode::Neutral, blocks)
+}

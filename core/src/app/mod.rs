@@ -1,0 +1,319 @@
+//! The app model: the core owns navigation and produces every screen.
+//!
+//! A shell shows [`App::current_screen`], sends user [`Event`]s to
+//! [`App::dispatch`] and carries out the returned [`Effect`], if any.
+
+mod contact_screens;
+mod home;
+pub mod route;
+pub mod screen;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::calendar::Instant;
+use crate::content::ContentPack;
+use crate::content::ui::Key;
+use crate::error::Error;
+use crate::locale::Locales;
+use crate::text::Text;
+use crate::ui_keys as k;
+pub use route::Route;
+pub use screen::{Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, StatusKind};
+
+/// The most screens kept for going back.
+const MAX_DEPTH: usize = 32;
+
+/// The platform the shell runs on; it decides how a quick exit leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    /// Android.
+    Android,
+    /// iOS.
+    Ios,
+    /// The terminal shell.
+    Terminal,
+}
+
+/// Where a quick exit leaves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExitTarget {
+    /// Android: remove the task from recents and show the home screen.
+    HomeScreen,
+    /// iOS: switch at once to a neutral cover screen and clear navigation.
+    CoverScreen,
+    /// Terminal: clear the screen and scrollback and show a neutral prompt.
+    ClearTerminal,
+}
+
+impl Platform {
+    /// The neutral target of a quick exit on this platform.
+    pub fn exit_target(self) -> ExitTarget {
+        match self {
+            Self::Android => ExitTarget::HomeScreen,
+            Self::Ios => ExitTarget::CoverScreen,
+            Self::Terminal => ExitTarget::ClearTerminal,
+        }
+    }
+}
+
+/// Something the user did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// Followed a link.
+    Open {
+        /// The link's target.
+        target: String,
+    },
+    /// Answered a question.
+    Choose {
+        /// The question's id.
+        question: String,
+        /// The option's id.
+        option: String,
+    },
+    /// Changed a checklist item's status.
+    SetStatus {
+        /// The item's id.
+        item: String,
+        /// The status id.
+        status: String,
+    },
+    /// Pressed an action button.
+    Act {
+        /// The action's id.
+        action: String,
+    },
+    /// Went back.
+    Back,
+    /// Pressed the quick-exit button.
+    QuickExit,
+}
+
+/// Something the shell must do after an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Effect {
+    /// Open a `tel:`, `sms:`, `mailto:` or `https:` URI.
+    OpenUri {
+        /// The URI.
+        uri: String,
+    },
+    /// Offer this text to the platform's share sheet.
+    Share {
+        /// The text.
+        text: String,
+    },
+    /// Leave at once to the neutral target.
+    QuickExit {
+        /// Where to go.
+        target: ExitTarget,
+    },
+    /// Have the screen reader announce this text.
+    Announce {
+        /// The text.
+        text: String,
+    },
+}
+
+/// The result of an event: the screen to show and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    /// The screen to show now.
+    pub screen: Screen,
+    /// The side effect to carry out, if any.
+    pub effect: Option<Effect>,
+}
+
+/// Where the app takes the time from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The device clock.
+    System,
+    /// A fixed instant (tests, reviews, the terminal's `--at`).
+    Fixed(Instant),
+}
+
+impl Clock {
+    /// The current instant.
+    pub fn now(self) -> Instant {
+        match self {
+            Self::System => chrono::Utc::now(),
+            Self::Fixed(t) => t,
+        }
+    }
+}
+
+/// What screen builders need: the pack, the locales and the time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ctx<'a> {
+    pub pack: &'a Arc<ContentPack>,
+    pub locales: &'a Locales,
+    pub now: Instant,
+}
+
+impl<'a> Ctx<'a> {
+    /// An interface string.
+    pub fn ui(&self, key: Key) -> &'a str {
+        self.pack.ui.get(key, self.locales)
+    }
+
+    /// An interface template, filled in.
+    pub fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
+        self.pack.ui.fill(key, self.locales, values)
+    }
+
+    /// A content text in the caller's locale.
+    pub fn text(&self, text: &'a Text) -> &'a str {
+        text.get(self.locales)
+    }
+
+    /// A screen of `mode` with the common fields filled in.
+    pub fn screen(&self, route: &Route, title: String, mode: Mode, blocks: Vec<Block>) -> Screen {
+        let window_title = match mode {
+            Mode::Professional => title.clone(),
+            Mode::Victim | Mode::Neutral => self.ui(k::APP_NAME).to_owned(),
+        };
+        Screen {
+            id: route.target(),
+            title,
+            window_title,
+            mode,
+            direction: self.locales.direction(),
+            back_available: false,
+            quick_exit: None,
+            secure: true,
+            blocks,
+        }
+    }
+}
+
+/// The app: navigation state and the screens it produces.
+#[derive(Debug)]
+pub struct App {
+    pack: Arc<ContentPack>,
+    locales: Locales,
+    platform: Platform,
+    clock: Clock,
+    stack: Vec<Route>,
+}
+
+impl App {
+    /// A new app on the start screen.
+    pub fn new(pack: Arc<ContentPack>, locales: Locales, platform: Platform) -> Self {
+        Self {
+            pack,
+            locales,
+            platform,
+            clock: Clock::System,
+            stack: vec![Route::Home],
+        }
+    }
+
+    /// Uses `clock` for open-now states and anything else time-dependent.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The screen the user is looking at.
+    pub fn current_screen(&self) -> Screen {
+        let route = self.stack.last().unwrap_or(&Route::Home);
+        let ctx = Ctx {
+            pack: &self.pack,
+            locales: &self.locales,
+            now: self.clock.now(),
+        };
+        let mut screen = match route {
+            Route::Home => home::screen(&ctx, route),
+            Route::Neutral => home::neutral(&ctx, route),
+            Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
+            Route::Contact { id } => contact_screens::detail(&ctx, route, id),
+        };
+        screen.back_available = self.stack.len() > 1;
+        screen
+    }
+
+    /// Handles a user event and returns the next screen and any effect.
+    ///
+    /// On error nothing changes.
+    pub fn dispatch(&mut self, event: Event) -> Result<Transition, Error> {
+        let effect = match event {
+            Event::Open { target } => {
+                let route = self.resolve(&target)?;
+                self.push(route);
+                None
+            }
+            Event::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                None
+            }
+            Event::Act { action } => {
+                let screen = self.current_screen();
+                let uri = screen
+                    .actions()
+                    .find(|a| a.id == action)
+                    .map(|a| a.uri.clone())
+                    .ok_or_else(|| Error::InvalidEvent {
+                        message: format!("this screen has no action \"{action}\""),
+                    })?;
+                Some(Effect::OpenUri { uri })
+            }
+            Event::Choose { question, .. } => {
+                return Err(Error::InvalidEvent {
+                    message: format!("this screen has no question \"{question}\""),
+                });
+            }
+            Event::SetStatus { item, .. } => {
+                return Err(Error::InvalidEvent {
+                    message: format!("this screen has no checklist item \"{item}\""),
+                });
+            }
+            Event::QuickExit => {
+                self.stack.clear();
+                self.stack.push(Route::Neutral);
+                Some(Effect::QuickExit {
+                    target: self.platform.exit_target(),
+                })
+            }
+        };
+        Ok(Transition {
+            screen: self.current_screen(),
+            effect,
+        })
+    }
+
+    /// Parses a target and checks that what it names exists.
+    fn resolve(&self, target: &str) -> Result<Route, Error> {
+        let route = Route::parse(target)?;
+        let exists = match &route {
+            Route::Contact { id } => self.pack.contact(id).is_some(),
+            Route::Home | Route::Neutral | Route::Contacts { .. } => true,
+        };
+        if exists {
+            Ok(route)
+        } else {
+            Err(Error::UnknownScreen {
+                target: target.to_owned(),
+            })
+        }
+    }
+
+    fn push(&mut self, route: Route) {
+        if route == Route::Home {
+            self.stack.truncate(1);
+            if self.stack.first() != Some(&Route::Home) {
+                self.stack = vec![Route::Home];
+            }
+            return;
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            self.stack.remove(1);
+        }
+        self.stack.push(route);
+    }
+}

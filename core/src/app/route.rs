@@ -1,0 +1,98 @@
+//! Link targets: the text form of every screen a link can open.
+
+use crate::contacts::Audience;
+use crate::error::Error;
+
+/// A screen the app can show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The start screen.
+    Home,
+    /// The neutral screen after a quick exit.
+    Neutral,
+    /// The contact list, optionally for one audience.
+    Contacts {
+        /// Only contacts for this audience.
+        audience: Option<Audience>,
+    },
+    /// One contact.
+    Contact {
+        /// Its id.
+        id: String,
+    },
+}
+
+impl Route {
+    /// Parses a link target such as `contact/rosa`.
+    pub fn parse(target: &str) -> Result<Self, Error> {
+        let unknown = || Error::UnknownScreen {
+            target: target.to_owned(),
+        };
+        let mut parts = target.split('/');
+        let head = parts.next().unwrap_or_default();
+        let arg = parts.next();
+        if parts.next().is_some() {
+            return Err(unknown());
+        }
+        match (head, arg) {
+            ("home", None) => Ok(Self::Home),
+            ("neutral", None) => Ok(Self::Neutral),
+            ("contacts", None) => Ok(Self::Contacts { audience: None }),
+            ("contacts", Some(a)) => Audience::parse(a)
+                .map(|a| Self::Contacts { audience: Some(a) })
+                .map_err(|_| unknown()),
+            ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
+            _ => Err(unknown()),
+        }
+    }
+
+    /// The link target of this screen.
+    pub fn target(&self) -> String {
+        match self {
+            Self::Home => "home".into(),
+            Self::Neutral => "neutral".into(),
+            Self::Contacts { audience: None } => "contacts".into(),
+            Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),
+            Self::Contact { id } => format!("contact/{id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_round_trip() {
+        for t in [
+            "home",
+            "neutral",
+            "contacts",
+            "contacts/minors",
+            "contact/rosa",
+        ] {
+            assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
+        }
+    }
+
+    #[test]
+    fn malformed_targets_are_unknown_screens() {
+        for t in [
+            "",
+            "contacts/aliens",
+            "contact",
+            "contact/",
+            "home/x",
+            "contact/a/b",
+            "settings",
+        ] {
+            assert_eq!(
+                Route::parse(t),
+                Err(Error::UnknownScreen {
+                    target: t.to_owned()
+                }),
+                "{t:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Screen models: what every shell renders, built entirely by the core.
+
+use serde::Serialize;
+
+use crate::actions::Action;
+use crate::locale::TextDirection;
+
+/// Which part of the app a screen belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Tools and information for professionals (and the shared start screens).
+    Professional,
+    /// Discreet information for a person who may be exploited.
+    Victim,
+    /// The neutral screen shown after a quick exit.
+    Neutral,
+}
+
+/// A whole screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Screen {
+    /// The screen's link target, for example `contact/rosa`.
+    pub id: String,
+    /// Title shown at the top.
+    pub title: String,
+    /// Text for the window and the app switcher (neutral in victim mode).
+    pub window_title: String,
+    /// Which part of the app this is.
+    pub mode: Mode,
+    /// Writing direction of the text.
+    pub direction: TextDirection,
+    /// Whether a back event leads somewhere.
+    pub back_available: bool,
+    /// The quick-exit button, on every victim-mode screen.
+    pub quick_exit: Option<QuickExit>,
+    /// Whether the shell must hide the window from screenshots and the app switcher.
+    pub secure: bool,
+    /// The content, top to bottom.
+    pub blocks: Vec<Block>,
+}
+
+/// The quick-exit affordance and the state of its keyboard trigger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuickExit {
+    /// Visible label of the button.
+    pub label: String,
+    /// What a screen reader says for the button.
+    pub accessibility_label: String,
+    /// How to use the second trigger.
+    pub hint: String,
+    /// Presses of the second trigger so far (0 when idle).
+    pub presses: u32,
+    /// Presses needed.
+    pub presses_needed: u32,
+    /// Progress text while a sequence is under way.
+    pub progress: Option<String>,
+}
+
+/// One piece of a screen, from a small closed set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A section heading.
+    Heading {
+        /// Its text.
+        text: String,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// Its text.
+        text: String,
+    },
+    /// A bulleted list.
+    BulletList {
+        /// The items.
+        items: Vec<String>,
+    },
+    /// A button that performs an action (call, SMS, e-mail, web).
+    Action {
+        /// The action.
+        action: Action,
+    },
+    /// A status line, such as whether a contact is open.
+    Status {
+        /// The line.
+        text: String,
+        /// What kind of status.
+        state: StatusKind,
+    },
+    /// A highlighted notice.
+    Notice {
+        /// How strongly to highlight it.
+        level: NoticeLevel,
+        /// Its text.
+        text: String,
+    },
+    /// A question with options; answered with a choose event.
+    Choice {
+        /// The question's id.
+        id: String,
+        /// The question.
+        prompt: String,
+        /// The options.
+        options: Vec<ChoiceOption>,
+    },
+    /// A checklist item with a status; changed with a set-status event.
+    ChecklistItem {
+        /// The item's id.
+        id: String,
+        /// What to check.
+        text: String,
+        /// More detail, such as the legal basis.
+        detail: Option<String>,
+        /// The current status id.
+        status: String,
+        /// The current status as shown.
+        status_label: String,
+        /// The statuses it can take.
+        options: Vec<ChoiceOption>,
+    },
+    /// A link to another screen; followed with an open event.
+    Link {
+        /// The screen to open.
+        target: String,
+        /// The link text.
+        label: String,
+        /// A second line, such as a contact's open state.
+        detail: Option<String>,
+    },
+}
+
+/// An option of a question or a checklist item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChoiceOption {
+    /// The option's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Whether it is the current answer.
+    pub selected: bool,
+}
+
+/// Kinds of status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    /// Open now.
+    Open,
+    /// Closed now.
+    Closed,
+    /// Always open.
+    AlwaysOpen,
+    /// Hours not stated.
+    NotStated,
+    /// Progress or other information.
+    Info,
+}
+
+/// How strongly a notice is highlighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeLevel {
+    /// Good to know.
+    Info,
+    /// Take care.
+    Caution,
+    /// Act now.
+    Urgent,
+}
+
+impl Screen {
+    /// Every action on the screen, in order.
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Action { action } => Some(action),
+            _ => None,
+        })
+    }
+}
