@@ -23,6 +23,29 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
     )
 }
 
+/// The professionals' tools: each tool one step from here.
+pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
+    let blocks = vec![
+        Block::Paragraph {
+            text: ctx.ui(k::TOOLS_INTRO).to_owned(),
+        },
+        Block::Link {
+            target: Route::Contacts {
+                audience: Some(crate::contacts::Audience::Professionals),
+            }
+            .target(),
+            label: ctx.ui(k::TOOLS_CONTACTS).to_owned(),
+            detail: None,
+        },
+    ];
+    ctx.screen(
+        route,
+        ctx.ui(k::TOOLS_TITLE).to_owned(),
+        Mode::Professional,
+        blocks,
+    )
+}
+
 /// The neutral screen after a quick exit: nothing about what was open before.
 pub(super) fn neutral(ctx: &Ctx<'_>, route: &Route) -> Screen {
     let blocks = vec![

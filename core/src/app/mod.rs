@@ -228,6 +228,7 @@ impl App {
         };
         let mut screen = match route {
             Route::Home => home::screen(&ctx, route),
+            Route::Tools => home::tools(&ctx, route),
             Route::Neutral => home::neutral(&ctx, route),
             Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
@@ -292,7 +293,7 @@ impl App {
         let route = Route::parse(target)?;
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
-            Route::Home | Route::Neutral | Route::Contacts { .. } => true,
+            Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } => true,
         };
         if exists {
             Ok(route)

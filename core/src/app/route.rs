@@ -8,6 +8,8 @@ use crate::error::Error;
 pub enum Route {
     /// The start screen.
     Home,
+    /// The professionals' tools menu.
+    Tools,
     /// The neutral screen after a quick exit.
     Neutral,
     /// The contact list, optionally for one audience.
@@ -36,6 +38,7 @@ impl Route {
         }
         match (head, arg) {
             ("home", None) => Ok(Self::Home),
+            ("tools", None) => Ok(Self::Tools),
             ("neutral", None) => Ok(Self::Neutral),
             ("contacts", None) => Ok(Self::Contacts { audience: None }),
             ("contacts", Some(a)) => Audience::parse(a)
@@ -50,6 +53,7 @@ impl Route {
     pub fn target(&self) -> String {
         match self {
             Self::Home => "home".into(),
+            Self::Tools => "tools".into(),
             Self::Neutral => "neutral".into(),
             Self::Contacts { audience: None } => "contacts".into(),
             Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),

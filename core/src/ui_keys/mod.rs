@@ -83,6 +83,11 @@ crate::ui_keys! {
     HOME_INTRO = "home.intro";
     HOME_CONTACTS = "home.contacts";
     HOME_CONTACTS_DETAIL = "home.contacts_detail";
+    HOME_TOOLS = "home.tools";
+    HOME_TOOLS_DETAIL = "home.tools_detail";
+    TOOLS_TITLE = "tools.title";
+    TOOLS_INTRO = "tools.intro";
+    TOOLS_CONTACTS = "tools.contacts";
 
     SCREEN_BACK = "screen.back";
     NEUTRAL_TEXT = "neutral.text";
