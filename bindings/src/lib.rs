@@ -1,1 +1,138 @@
+//! uniffi facade over `lykt-core`: one entry object, thin delegations, no domain logic.
+//!
+//! Records and enums are the core's own types, declared here as uniffi remote
+//! types; objects wrap core objects behind a mutex. Every failure a caller can
+//! cause comes back as a [`LyktError`]; panics unwind into a foreign exception.
+
+mod types;
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
+use lykt_core::calendar::from_unix;
+use lykt_core::contacts::{Audience, ContactListing, ContactView};
+
 uniffi::setup_scaffolding!();
+
+/// Every error a caller can cause, with a message a person understands.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum LyktError {
+    /// A preferred locale is not a language tag.
+    #[error("{message}")]
+    InvalidLocale { message: String },
+    /// A time is out of range or unreadable.
+    #[error("{message}")]
+    InvalidTime { message: String },
+    /// No contact has the id.
+    #[error("{message}")]
+    UnknownContact { message: String },
+    /// Not an audience.
+    #[error("{message}")]
+    UnknownAudience { message: String },
+    /// A link target names no screen.
+    #[error("{message}")]
+    UnknownScreen { message: String },
+    /// An event does not fit the current screen.
+    #[error("{message}")]
+    InvalidEvent { message: String },
+    /// The content pack is invalid.
+    #[error("{message}")]
+    InvalidContent { message: String },
+}
+
+impl From<lykt_core::Error> for LyktError {
+    fn from(e: lykt_core::Error) -> Self {
+        use lykt_core::Error as E;
+        let message = e.to_string();
+        match e {
+            E::InvalidLocale { .. } => Self::InvalidLocale { message },
+            E::InvalidTime { .. } => Self::InvalidTime { message },
+            E::UnknownContact { .. } => Self::UnknownContact { message },
+            E::UnknownAudience { .. } => Self::UnknownAudience { message },
+            E::UnknownScreen { .. } => Self::UnknownScreen { message },
+            E::InvalidEvent { .. } => Self::InvalidEvent { message },
+            E::Content(_) => Self::InvalidContent { message },
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The entry object: the content in the caller's preferred locales.
+#[derive(Debug, uniffi::Object)]
+pub struct Lykt(lykt_core::Lykt);
+
+#[uniffi::export]
+impl Lykt {
+    /// Loads the content for `preferred_locales`, e.g. `["nb-NO", "en"]`.
+    #[uniffi::constructor]
+    pub fn new(preferred_locales: Vec<String>) -> Result<Arc<Self>, LyktError> {
+        Ok(Arc::new(Self(lykt_core::Lykt::new(&preferred_locales)?)))
+    }
+
+    /// The locale screens are written in, e.g. `nb`.
+    pub fn locale(&self) -> String {
+        self.0.locales().primary().to_owned()
+    }
+
+    /// The contact book.
+    pub fn contact_book(&self) -> Arc<ContactBook> {
+        Arc::new(ContactBook(self.0.contact_book()))
+    }
+
+    /// A new app session on the start screen.
+    pub fn app(&self, platform: Platform) -> Arc<App> {
+        Arc::new(App(Mutex::new(self.0.app(platform))))
+    }
+}
+
+/// The offline contact book.
+#[derive(Debug, uniffi::Object)]
+pub struct ContactBook(lykt_core::contacts::ContactBook);
+
+#[uniffi::export]
+impl ContactBook {
+    /// Every contact (for one audience, if given) with its state at `at_unix` (seconds).
+    pub fn list(&self, audience: Option<Audience>, at_unix: i64) -> Result<ContactListing, LyktError> {
+        Ok(self.0.list(audience, from_unix(at_unix)?))
+    }
+
+    /// Contacts matching `query` in any language, best first.
+    pub fn search(&self, query: String, audience: Option<Audience>, at_unix: i64) -> Result<ContactListing, LyktError> {
+        Ok(self.0.search(&query, audience, from_unix(at_unix)?))
+    }
+
+    /// One contact with its state at `at_unix`.
+    pub fn contact(&self, id: String, at_unix: i64) -> Result<ContactView, LyktError> {
+        Ok(self.0.contact(&id, from_unix(at_unix)?)?)
+    }
+}
+
+/// One app session: navigation state and screens.
+#[derive(Debug, uniffi::Object)]
+pub struct App(Mutex<lykt_core::app::App>);
+
+#[uniffi::export]
+impl App {
+    /// The screen to show.
+    pub fn current_screen(&self) -> Screen {
+        lock(&self.0).current_screen()
+    }
+
+    /// Handles a user event; returns the next screen and any effect to carry out.
+    pub fn dispatch(&self, event: Event) -> Result<Transition, LyktError> {
+        Ok(lock(&self.0).dispatch(event)?)
+    }
+
+    /// Freezes the clock at `at_unix` seconds (reviews and tests); `None` uses the device clock.
+    pub fn set_time(&self, at_unix: Option<i64>) -> Result<(), LyktError> {
+        let clock = match at_unix {
+            Some(s) => Clock::Fixed(from_unix(s)?),
+            None => Clock::System,
+        };
+        lock(&self.0).set_clock(clock);
+        Ok(())
+    }
+}

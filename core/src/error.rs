@@ -46,6 +46,21 @@ pub enum Error {
     Content(ContentErrors),
 }
 
+impl Error {
+    /// A stable snake_case name of the error kind, for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidLocale { .. } => "invalid_locale",
+            Self::InvalidTime { .. } => "invalid_time",
+            Self::UnknownContact { .. } => "unknown_contact",
+            Self::UnknownAudience { .. } => "unknown_audience",
+            Self::UnknownScreen { .. } => "unknown_screen",
+            Self::InvalidEvent { .. } => "invalid_event",
+            Self::Content(_) => "invalid_content",
+        }
+    }
+}
+
 impl From<ContentErrors> for Error {
     fn from(e: ContentErrors) -> Self {
         Self::Content(e)

@@ -6,10 +6,12 @@ pub mod app;
 pub mod calendar;
 pub mod contacts;
 pub mod content;
+pub mod entry;
 pub mod error;
 pub mod locale;
 pub mod search;
 pub mod text;
 pub mod ui_keys;
 
+pub use entry::Lykt;
 pub use error::Error;

@@ -1,0 +1,193 @@
+//! Runs the shared scenario files in `tests/scenarios/` (the Kotlin tests run the same files).
+
+use std::path::{Path, PathBuf};
+
+use lykt_core::Lykt;
+use lykt_core::app::{Block, Clock, Effect, Event, Platform};
+use lykt_core::calendar::{self, parse_instant};
+use lykt_core::contacts::{Audience, OpenState};
+use serde_json::Value;
+
+fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios").join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no scenarios in {}", root.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let v = serde_json::from_str(&std::fs::read_to_string(&p).expect("readable")).expect("valid JSON");
+            (p, v)
+        })
+        .collect()
+}
+
+fn locales(v: &Value) -> Vec<String> {
+    v["locales"].as_array().expect("locales").iter().map(|l| l.as_str().expect("string").to_owned()).collect()
+}
+
+fn instant(v: &Value) -> calendar::Instant {
+    parse_instant(v.as_str().expect("instant string")).expect("valid instant")
+}
+
+fn state_name(s: OpenState) -> &'static str {
+    match s {
+        OpenState::Open => "open",
+        OpenState::Closed => "closed",
+        OpenState::AlwaysOpen => "always_open",
+        OpenState::NotStated => "not_stated",
+    }
+}
+
+fn rfc(secs: Option<i64>) -> Value {
+    secs.map_or(Value::Null, |s| calendar::rfc3339_utc(calendar::from_unix(s).expect("instant")).into())
+}
+
+fn ids(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn contact_scenarios() {
+    for (path, file) in scenario_files("contacts") {
+        let lykt = Lykt::new(&locales(&file)).expect("locales");
+        let book = lykt.contact_book();
+        for case in file["cases"].as_array().expect("cases") {
+            let where_ = format!("{}: {case}", path.display());
+            let expect = &case["expect"];
+            let at = instant(&case["at"]);
+            match case["op"].as_str().expect("op") {
+                "contact" => match book.contact(case["id"].as_str().expect("id"), at) {
+                    Err(e) => assert_eq!(expect["error"], e.code(), "{where_}"),
+                    Ok(c) => {
+                        assert!(expect.get("error").is_none(), "{where_}: expected an error");
+                        for (key, want) in expect.as_object().expect("object") {
+                            let got: Value = match key.as_str() {
+                                "status" => state_name(c.status).into(),
+                                "status_text" => c.status_text.clone().into(),
+                                "open_until" => rfc(c.open_until),
+                                "next_open" => rfc(c.next_open),
+                                "first_action_uri" => c.actions[0].uri.clone().into(),
+                                "first_action_label" => c.actions[0].label.clone().into(),
+                                other => panic!("{where_}: unknown expectation {other}"),
+                            };
+                            assert_eq!(&got, want, "{where_}: {key}");
+                        }
+                    }
+                },
+                "list" => {
+                    let audience = case["audience"].as_str().map(|a| Audience::parse(a).expect("audience"));
+                    let l = book.list(audience, at);
+                    for (key, want) in expect.as_object().expect("object") {
+                        match key.as_str() {
+                            "holiday" => assert_eq!(&l.public_holiday.as_ref().map_or(Value::Null, |h| h.id.clone().into()), want, "{where_}"),
+                            "always_open_includes" => {
+                                for id in want.as_array().expect("ids") {
+                                    assert!(ids(&l.always_open_alternatives).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                                }
+                            }
+                            "always_open_excludes" => {
+                                for id in want.as_array().expect("ids") {
+                                    assert!(!ids(&l.always_open_alternatives).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                                }
+                            }
+                            other => panic!("{where_}: unknown expectation {other}"),
+                        }
+                    }
+                }
+                "search" => {
+                    let found: Vec<String> = book.search(case["query"].as_str().expect("query"), None, at).contacts.into_iter().map(|c| c.id).collect();
+                    if let Some(first) = expect.get("first") {
+                        assert_eq!(found.first().map(String::as_str), first.as_str(), "{where_}");
+                    }
+                    for id in expect.get("includes").and_then(Value::as_array).into_iter().flatten() {
+                        assert!(ids(&found).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                    }
+                }
+                other => panic!("{where_}: unknown op {other}"),
+            }
+        }
+    }
+}
+
+/// Turns a scenario event into an app event.
+pub fn event(v: &Value) -> Event {
+    let s = |k: &str| v[k].as_str().expect("string").to_owned();
+    let pair = |k: &str, i: usize| v[k][i].as_str().expect("string").to_owned();
+    if v.get("open").is_some() {
+        Event::Open { target: s("open") }
+    } else if v.get("act").is_some() {
+        Event::Act { action: s("act") }
+    } else if v.get("back").is_some() {
+        Event::Back
+    } else if v.get("quick_exit").is_some() {
+        Event::QuickExit
+    } else if v.get("choose").is_some() {
+        Event::Choose { question: pair("choose", 0), option: pair("choose", 1) }
+    } else if v.get("set_status").is_some() {
+        Event::SetStatus { item: pair("set_status", 0), status: pair("set_status", 1) }
+    } else {
+        panic!("unknown event {v}")
+    }
+}
+
+fn effect_json(e: &Option<Effect>) -> Value {
+    match e {
+        None => Value::Null,
+        Some(Effect::OpenUri { uri }) => serde_json::json!({ "open_uri": uri }),
+        Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
+        Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
+        Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
+    }
+}
+
+#[test]
+fn app_scenarios() {
+    for (path, file) in scenario_files("app") {
+        let lykt = Lykt::new(&locales(&file)).expect("locales");
+        let mut app = lykt.app(Platform::Android);
+        app.set_clock(Clock::Fixed(instant(&file["at"])));
+        for step in file["steps"].as_array().expect("steps") {
+            let where_ = format!("{}: {step}", path.display());
+            let before = app.current_screen();
+            let outcome = step.get("event").map(|e| app.dispatch(event(e)));
+            let expect = &step["expect"];
+            if let Some(code) = expect.get("error") {
+                match outcome {
+                    Some(Err(e)) => assert_eq!(code, e.code(), "{where_}"),
+                    other => panic!("{where_}: expected an error, got {other:?}"),
+                }
+                assert_eq!(app.current_screen(), before, "{where_}: an error must change nothing");
+                continue;
+            }
+            let effect = match outcome {
+                Some(Ok(t)) => t.effect,
+                Some(Err(e)) => panic!("{where_}: {e}"),
+                None => None,
+            };
+            let screen = app.current_screen();
+            for (key, want) in expect.as_object().expect("object") {
+                let got: Value = match key.as_str() {
+                    "screen" => screen.id.clone().into(),
+                    "back" => screen.back_available.into(),
+                    "title" => screen.title.clone().into(),
+                    "status" => screen
+                        .blocks
+                        .iter()
+                        .find_map(|b| match b {
+                            Block::Status { text, .. } => Some(text.clone()),
+                            _ => None,
+                        })
+                        .into(),
+                    "effect" => effect_json(&effect),
+                    other => panic!("{where_}: unknown expectation {other}"),
+                };
+                assert_eq!(&got, want, "{where_}: {key}");
+            }
+        }
+    }
+}
