@@ -15,7 +15,11 @@ use lykt_core::contacts::{Audience, ContactListing, ContactView};
 uniffi::setup_scaffolding!();
 
 /// Every error a caller can cause, with a message a person understands.
+///
+/// Flat: each variant reaches Kotlin and Swift as its own exception type
+/// whose message is the text below.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(flat_error)]
 pub enum LyktError {
     /// A preferred locale is not a language tag.
     #[error("{message}")]
@@ -95,12 +99,21 @@ pub struct ContactBook(lykt_core::contacts::ContactBook);
 #[uniffi::export]
 impl ContactBook {
     /// Every contact (for one audience, if given) with its state at `at_unix` (seconds).
-    pub fn list(&self, audience: Option<Audience>, at_unix: i64) -> Result<ContactListing, LyktError> {
+    pub fn list(
+        &self,
+        audience: Option<Audience>,
+        at_unix: i64,
+    ) -> Result<ContactListing, LyktError> {
         Ok(self.0.list(audience, from_unix(at_unix)?))
     }
 
     /// Contacts matching `query` in any language, best first.
-    pub fn search(&self, query: String, audience: Option<Audience>, at_unix: i64) -> Result<ContactListing, LyktError> {
+    pub fn search(
+        &self,
+        query: String,
+        audience: Option<Audience>,
+        at_unix: i64,
+    ) -> Result<ContactListing, LyktError> {
         Ok(self.0.search(&query, audience, from_unix(at_unix)?))
     }
 

@@ -4,8 +4,13 @@
 //! that they match.
 
 use lykt_core::actions::{Action, ActionKind};
-use lykt_core::app::{Block, ChoiceOption, Effect, Event, ExitTarget, Mode, NoticeLevel, Platform, QuickExit, Screen, StatusKind, Transition};
-use lykt_core::contacts::{Audience, Category, ContactListing, ContactView, HolidayView, LinkView, OpenState, PhoneView};
+use lykt_core::app::{
+    Block, ChoiceOption, Effect, Event, ExitTarget, Mode, NoticeLevel, Platform, QuickExit, Screen,
+    StatusKind, Transition,
+};
+use lykt_core::contacts::{
+    Audience, Category, ContactListing, ContactView, HolidayView, LinkView, OpenState, PhoneView,
+};
 use lykt_core::content::source::Citation;
 use lykt_core::locale::TextDirection;
 
@@ -159,15 +164,44 @@ pub struct ChoiceOption {
 
 #[uniffi::remote(Enum)]
 pub enum Block {
-    Heading { text: String },
-    Paragraph { text: String },
-    BulletList { items: Vec<String> },
-    Action { action: Action },
-    Status { text: String, state: StatusKind },
-    Notice { level: NoticeLevel, text: String },
-    Choice { id: String, prompt: String, options: Vec<ChoiceOption> },
-    ChecklistItem { id: String, text: String, detail: Option<String>, status: String, status_label: String, options: Vec<ChoiceOption> },
-    Link { target: String, label: String, detail: Option<String> },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    BulletList {
+        items: Vec<String>,
+    },
+    Action {
+        action: Action,
+    },
+    Status {
+        text: String,
+        state: StatusKind,
+    },
+    Notice {
+        level: NoticeLevel,
+        text: String,
+    },
+    Choice {
+        id: String,
+        prompt: String,
+        options: Vec<ChoiceOption>,
+    },
+    ChecklistItem {
+        id: String,
+        text: String,
+        detail: Option<String>,
+        status: String,
+        status_label: String,
+        options: Vec<ChoiceOption>,
+    },
+    Link {
+        target: String,
+        label: String,
+        detail: Option<String>,
+    },
 }
 
 #[uniffi::remote(Record)]

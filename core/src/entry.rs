@@ -23,7 +23,10 @@ impl Lykt {
     }
 
     /// Uses a given pack (for tests and installed packs).
-    pub fn with_pack<S: AsRef<str>>(pack: Arc<ContentPack>, preferred: &[S]) -> Result<Self, Error> {
+    pub fn with_pack<S: AsRef<str>>(
+        pack: Arc<ContentPack>,
+        preferred: &[S],
+    ) -> Result<Self, Error> {
         let locales = pack.locales(preferred)?;
         Ok(Self { pack, locales })
     }

@@ -9,7 +9,9 @@ use lykt_core::contacts::{Audience, OpenState};
 use serde_json::Value;
 
 fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/scenarios")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -20,14 +22,20 @@ fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
     files
         .into_iter()
         .map(|p| {
-            let v = serde_json::from_str(&std::fs::read_to_string(&p).expect("readable")).expect("valid JSON");
+            let v = serde_json::from_str(&std::fs::read_to_string(&p).expect("readable"))
+                .expect("valid JSON");
             (p, v)
         })
         .collect()
 }
 
 fn locales(v: &Value) -> Vec<String> {
-    v["locales"].as_array().expect("locales").iter().map(|l| l.as_str().expect("string").to_owned()).collect()
+    v["locales"]
+        .as_array()
+        .expect("locales")
+        .iter()
+        .map(|l| l.as_str().expect("string").to_owned())
+        .collect()
 }
 
 fn instant(v: &Value) -> calendar::Instant {
@@ -44,7 +52,9 @@ fn state_name(s: OpenState) -> &'static str {
 }
 
 fn rfc(secs: Option<i64>) -> Value {
-    secs.map_or(Value::Null, |s| calendar::rfc3339_utc(calendar::from_unix(s).expect("instant")).into())
+    secs.map_or(Value::Null, |s| {
+        calendar::rfc3339_utc(calendar::from_unix(s).expect("instant")).into()
+    })
 }
 
 fn ids(list: &[String]) -> Vec<&str> {
@@ -80,19 +90,35 @@ fn contact_scenarios() {
                     }
                 },
                 "list" => {
-                    let audience = case["audience"].as_str().map(|a| Audience::parse(a).expect("audience"));
+                    let audience = case["audience"]
+                        .as_str()
+                        .map(|a| Audience::parse(a).expect("audience"));
                     let l = book.list(audience, at);
                     for (key, want) in expect.as_object().expect("object") {
                         match key.as_str() {
-                            "holiday" => assert_eq!(&l.public_holiday.as_ref().map_or(Value::Null, |h| h.id.clone().into()), want, "{where_}"),
+                            "holiday" => assert_eq!(
+                                &l.public_holiday
+                                    .as_ref()
+                                    .map_or(Value::Null, |h| h.id.clone().into()),
+                                want,
+                                "{where_}"
+                            ),
                             "always_open_includes" => {
                                 for id in want.as_array().expect("ids") {
-                                    assert!(ids(&l.always_open_alternatives).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                                    assert!(
+                                        ids(&l.always_open_alternatives)
+                                            .contains(&id.as_str().expect("id")),
+                                        "{where_}: {id}"
+                                    );
                                 }
                             }
                             "always_open_excludes" => {
                                 for id in want.as_array().expect("ids") {
-                                    assert!(!ids(&l.always_open_alternatives).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                                    assert!(
+                                        !ids(&l.always_open_alternatives)
+                                            .contains(&id.as_str().expect("id")),
+                                        "{where_}: {id}"
+                                    );
                                 }
                             }
                             other => panic!("{where_}: unknown expectation {other}"),
@@ -100,12 +126,29 @@ fn contact_scenarios() {
                     }
                 }
                 "search" => {
-                    let found: Vec<String> = book.search(case["query"].as_str().expect("query"), None, at).contacts.into_iter().map(|c| c.id).collect();
+                    let found: Vec<String> = book
+                        .search(case["query"].as_str().expect("query"), None, at)
+                        .contacts
+                        .into_iter()
+                        .map(|c| c.id)
+                        .collect();
                     if let Some(first) = expect.get("first") {
-                        assert_eq!(found.first().map(String::as_str), first.as_str(), "{where_}");
+                        assert_eq!(
+                            found.first().map(String::as_str),
+                            first.as_str(),
+                            "{where_}"
+                        );
                     }
-                    for id in expect.get("includes").and_then(Value::as_array).into_iter().flatten() {
-                        assert!(ids(&found).contains(&id.as_str().expect("id")), "{where_}: {id}");
+                    for id in expect
+                        .get("includes")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
+                        assert!(
+                            ids(&found).contains(&id.as_str().expect("id")),
+                            "{where_}: {id}"
+                        );
                     }
                 }
                 other => panic!("{where_}: unknown op {other}"),
@@ -127,9 +170,15 @@ pub fn event(v: &Value) -> Event {
     } else if v.get("quick_exit").is_some() {
         Event::QuickExit
     } else if v.get("choose").is_some() {
-        Event::Choose { question: pair("choose", 0), option: pair("choose", 1) }
+        Event::Choose {
+            question: pair("choose", 0),
+            option: pair("choose", 1),
+        }
     } else if v.get("set_status").is_some() {
-        Event::SetStatus { item: pair("set_status", 0), status: pair("set_status", 1) }
+        Event::SetStatus {
+            item: pair("set_status", 0),
+            status: pair("set_status", 1),
+        }
     } else {
         panic!("unknown event {v}")
     }
@@ -161,7 +210,11 @@ fn app_scenarios() {
                     Some(Err(e)) => assert_eq!(code, e.code(), "{where_}"),
                     other => panic!("{where_}: expected an error, got {other:?}"),
                 }
-                assert_eq!(app.current_screen(), before, "{where_}: an error must change nothing");
+                assert_eq!(
+                    app.current_screen(),
+                    before,
+                    "{where_}: an error must change nothing"
+                );
                 continue;
             }
             let effect = match outcome {

@@ -10,6 +10,11 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
             text: ctx.ui(k::HOME_INTRO).to_owned(),
         },
         Block::Link {
+            target: Route::Tools.target(),
+            label: ctx.ui(k::HOME_TOOLS).to_owned(),
+            detail: Some(ctx.ui(k::HOME_TOOLS_DETAIL).to_owned()),
+        },
+        Block::Link {
             target: Route::Contacts { audience: None }.target(),
             label: ctx.ui(k::HOME_CONTACTS).to_owned(),
             detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),

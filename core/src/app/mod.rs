@@ -167,6 +167,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A content text in the caller's locale.
+    #[allow(dead_code)] // Feature screens built from content use it.
     pub fn text(&self, text: &'a Text) -> &'a str {
         text.get(self.locales)
     }

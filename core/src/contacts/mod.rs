@@ -72,8 +72,8 @@ impl Audience {
     }
 }
 
-/// Kind of contact, used to group the list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Kind of contact, used to group the list (in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Emergency numbers.
@@ -450,14 +450,15 @@ impl ContactBook {
         Self { pack, locales }
     }
 
-    /// Every contact for `audience` (all when `None`), in display order.
+    /// Every contact for `audience` (all when `None`), grouped by category, in display order.
     pub fn list(&self, audience: Option<Audience>, at: Instant) -> ContactListing {
-        let picked: Vec<&Contact> = self
+        let mut picked: Vec<&Contact> = self
             .pack
             .contacts
             .iter()
             .filter(|c| serves(c, audience))
             .collect();
+        picked.sort_by_key(|c| c.category);
         self.listing(&picked, audience, at)
     }
 

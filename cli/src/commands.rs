@@ -1,0 +1,148 @@
+//! The commands: each turns options into core calls and prints the result.
+
+use std::io::Write;
+
+use lykt_core::app::{Clock, Event, Platform};
+use lykt_core::contacts::{Audience, ContactListing};
+use lykt_core::content::ContentPack;
+
+use crate::Failure;
+use crate::options::{Cli, Command, Common, ContentCommand};
+use crate::render::wrap;
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let common = &cli.common;
+    match cli.command {
+        None => interactive(common),
+        Some(Command::Contacts {
+            audience,
+            search,
+            json,
+        }) => contacts(common, audience.as_deref(), search.as_deref(), json),
+        Some(Command::Contact { id, json }) => contact(common, &id, json),
+        Some(Command::Content {
+            command: ContentCommand::Check { dir },
+        }) => content_check(dir.as_deref()),
+    }
+}
+
+fn interactive(common: &Common) -> Result<(), Failure> {
+    let lykt = common.lykt()?;
+    let mut app = lykt.app(Platform::Terminal);
+    if common.at.is_some() {
+        app.set_clock(Clock::Fixed(common.instant()?));
+    }
+    let stdin = std::io::stdin();
+    crate::interactive::run(app, &mut stdin.lock(), &mut std::io::stdout().lock())
+        .map_err(|e| Failure::Input(e.to_string()))
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Input(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn contacts(
+    common: &Common,
+    audience: Option<&str>,
+    search: Option<&str>,
+    json: bool,
+) -> Result<(), Failure> {
+    let audience = audience.map(Audience::parse).transpose()?;
+    let lykt = common.lykt()?;
+    let at = common.instant()?;
+    let book = lykt.contact_book();
+    let listing = match search {
+        Some(q) => book.search(q, audience, at),
+        None => book.list(audience, at),
+    };
+    if json {
+        return print_json(&listing);
+    }
+    print_listing(&listing);
+    Ok(())
+}
+
+fn print_listing(listing: &ContactListing) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{} (Oslo)", listing.local_time);
+    if let Some(notice) = &listing.holiday_notice {
+        let _ = writeln!(out, "{}", wrap(notice, "! ", "  "));
+        let _ = writeln!(out, "  {}", listing.always_open_alternatives.join(", "));
+    }
+    let name_w = listing
+        .contacts
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(48);
+    let status_w = listing
+        .contacts
+        .iter()
+        .map(|c| c.status_text.chars().count())
+        .max()
+        .unwrap_or(0);
+    for c in &listing.contacts {
+        let name: String = c.name.chars().take(name_w).collect();
+        let phone = c
+            .phones
+            .iter()
+            .find(|p| !p.abroad)
+            .map_or("", |p| p.display.as_str());
+        let _ = writeln!(
+            out,
+            "{name:<name_w$}  {:<status_w$}  {phone}",
+            c.status_text
+        );
+    }
+}
+
+fn contact(common: &Common, id: &str, json: bool) -> Result<(), Failure> {
+    let lykt = common.lykt()?;
+    let at = common.instant()?;
+    if json {
+        return print_json(&lykt.contact_book().contact(id, at)?);
+    }
+    // The same screen the apps show, rendered for reading.
+    let mut app = lykt.app(Platform::Terminal);
+    app.set_clock(Clock::Fixed(at));
+    let screen = app
+        .dispatch(Event::Open {
+            target: format!("contact/{id}"),
+        })
+        .map_err(|_| lykt_core::Error::UnknownContact { id: id.to_owned() })?
+        .screen;
+    print!("{}", crate::render::page(&screen));
+    Ok(())
+}
+
+fn content_check(dir: Option<&std::path::Path>) -> Result<(), Failure> {
+    let summary = |p: &ContentPack| (p.meta.pack_version, p.contacts.len());
+    let loaded = match dir {
+        Some(d) if !d.is_dir() => {
+            return Err(Failure::Input(format!("{} is not a folder", d.display())));
+        }
+        Some(d) => ContentPack::from_dir(d).map(|p| summary(&p)),
+        None => ContentPack::embedded().map(|p| summary(&p)),
+    };
+    match loaded {
+        Ok((version, contacts)) => {
+            println!("ok: content pack version {version} with {contacts} contacts");
+            Ok(())
+        }
+        Err(errors) => {
+            for issue in &errors.0 {
+                println!("{issue}");
+            }
+            println!(
+                "{} problem{}",
+                errors.0.len(),
+                if errors.0.len() == 1 { "" } else { "s" }
+            );
+            Err(Failure::Findings)
+        }
+    }
+}

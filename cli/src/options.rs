@@ -1,0 +1,119 @@
+//! Command-line options, and turning them into core inputs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use lykt_core::calendar::{Instant, parse_instant};
+use lykt_core::content::ContentPack;
+use lykt_core::{Error, Lykt};
+
+use crate::Failure;
+
+/// Lykt: offline help and information on human trafficking in Norway.
+#[derive(Debug, Parser)]
+#[command(name = "lykt", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Language: en or nb (default: from LANG, else en).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// The time to show open-now states for, in RFC 3339 (default: now).
+    #[arg(long, global = true, value_name = "RFC3339")]
+    pub at: Option<String>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List contacts with their open-now state.
+    Contacts {
+        /// Only contacts for: victims, minors, professionals or anyone.
+        #[arg(long, value_name = "A")]
+        audience: Option<String>,
+        /// Search names, descriptions and keywords in both languages.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one contact.
+    Contact {
+        /// The contact's id, for example rosa.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check or manage content packs.
+    Content {
+        #[command(subcommand)]
+        command: ContentCommand,
+    },
+}
+
+/// Content-pack commands.
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Validate a content folder (default: the pack built into this program).
+    Check {
+        /// Folder holding pack.json, ui.json, contacts.json, ...
+        dir: Option<PathBuf>,
+    },
+}
+
+impl Common {
+    /// The entry object in the chosen language.
+    pub fn lykt(&self) -> Result<Lykt, Failure> {
+        let pack = ContentPack::embedded().map_err(Error::from)?;
+        let tag = match &self.lang {
+            Some(tag) => tag.clone(),
+            None => std::env::var("LANG")
+                .ok()
+                .and_then(|v| v.split('.').next().map(str::to_owned))
+                .filter(|t| pack.locales(&[t]).is_ok())
+                .unwrap_or_else(|| "en".to_owned()),
+        };
+        let lykt = Lykt::with_pack(pack, &[tag.as_str()])?;
+        let asked = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let explicit = self.lang.is_some();
+        if explicit && lykt.locales().primary() == "en" && asked != "en" {
+            let shipped: Vec<&str> = lykt
+                .pack()
+                .meta
+                .locales
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect();
+            return Err(Failure::Input(format!(
+                "unknown language \"{tag}\"; use one of: {}",
+                shipped.join(", ")
+            )));
+        }
+        Ok(lykt)
+    }
+
+    /// The instant asked for, or now.
+    pub fn instant(&self) -> Result<Instant, Failure> {
+        match &self.at {
+            Some(value) => Ok(parse_instant(value)?),
+            None => Ok(chrono_now()),
+        }
+    }
+}
+
+fn chrono_now() -> Instant {
+    lykt_core::app::Clock::System.now()
+}

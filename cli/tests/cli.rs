@@ -1,0 +1,223 @@
+//! The terminal shell as a user runs it: output, JSON shapes, exit codes, piped sessions.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn lykt(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lykt"))
+        .args(args)
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lykt runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("lykt finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = lykt(args, "");
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+#[test]
+fn contacts_json_has_the_documented_shape() {
+    let v = json(&["contacts", "--json", "--at", "2027-05-17T09:00:00Z"]);
+    assert_eq!(v["at"], "2027-05-17T09:00:00Z");
+    assert_eq!(v["local_time"], "2027-05-17T11:00:00+02:00");
+    assert_eq!(v["public_holiday"]["name"], "17 May (Constitution Day)");
+    let contacts = v["contacts"].as_array().expect("contacts");
+    let rosa = contacts.iter().find(|c| c["id"] == "rosa").expect("rosa");
+    for key in [
+        "id",
+        "name",
+        "audiences",
+        "phones",
+        "sms",
+        "emails",
+        "web",
+        "hours",
+        "status",
+        "sources",
+    ] {
+        assert!(rosa.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        rosa["phones"][0],
+        serde_json::json!({"dial": "22331160", "display": "22 33 11 60", "uri": "tel:22331160", "abroad": false, "note": null, "older_source": false})
+    );
+    assert_eq!(rosa["status"], "always_open");
+    let statuses: Vec<&str> = contacts
+        .iter()
+        .map(|c| c["status"].as_str().expect("status"))
+        .collect();
+    assert!(
+        statuses
+            .iter()
+            .all(|s| ["open", "closed", "always_open", "not_stated"].contains(s))
+    );
+    let ordinary = json(&["contacts", "--json", "--at", "2027-05-18T09:00:00Z"]);
+    assert!(ordinary["public_holiday"].is_null());
+}
+
+#[test]
+fn contacts_filters_and_search() {
+    let v = json(&[
+        "contacts",
+        "--json",
+        "--audience",
+        "minors",
+        "--search",
+        "barnevern",
+        "--at",
+        "2026-06-01T10:00:00Z",
+        "--lang",
+        "nb",
+    ]);
+    let ids: Vec<&str> = v["contacts"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    assert!(
+        ids.contains(&"barnevernvakten") && ids.contains(&"alarmtelefonen"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"bufdir-guidance"), "professionals only");
+}
+
+#[test]
+fn human_output_is_aligned_with_state_and_next_change() {
+    let o = lykt(&["contacts", "--at", "2026-03-27T14:30:00Z"], "");
+    let text = stdout(&o);
+    let udi = text
+        .lines()
+        .find(|l| l.starts_with("Norwegian Directorate of Immigration"))
+        .expect("udi line");
+    assert!(
+        udi.contains("Closed now. Opens Monday 10:00") && udi.ends_with("23 35 16 00"),
+        "{udi}"
+    );
+    let columns: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            l.find("  Open")
+                .or_else(|| l.find("  Closed"))
+                .map(|i| l[..i].chars().count())
+        })
+        .collect();
+    assert!(columns.len() > 30);
+    assert!(
+        columns.windows(2).all(|w| w[0] == w[1]),
+        "status column is aligned"
+    );
+    let one = stdout(&lykt(
+        &[
+            "contact",
+            "udi",
+            "--lang",
+            "nb",
+            "--at",
+            "2026-03-27T14:30:00Z",
+        ],
+        "",
+    ));
+    assert!(one.contains("Stengt nå. Åpner mandag kl. 10:00"));
+    assert!(one.contains("tel:23351600"));
+}
+
+#[test]
+fn bad_input_is_one_line_on_stderr_and_exit_code_2() {
+    for args in [
+        &["contact", "nobody"][..],
+        &["contacts", "--at", "yesterday"],
+        &["contacts", "--lang", "fr"],
+        &["contacts", "--audience", "aliens"],
+        &["contacts", "--bogus"],
+        &["frobnicate"],
+        &["content", "check", "/no/such/folder"],
+    ] {
+        let o = lykt(args, "");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("lykt: ") && !err.contains("panicked"),
+            "{err}"
+        );
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn content_check_reports_every_problem_and_exits_1() {
+    assert!(lykt(&["content", "check"], "").status.success());
+    let dir = std::env::temp_dir().join(format!("lykt-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (name, text) in lykt_core::content::EMBEDDED {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    assert!(
+        lykt(&["content", "check", dir.to_str().expect("utf-8")], "")
+            .status
+            .success()
+    );
+    let broken = lykt_core::content::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "contacts.json")
+        .expect("contacts")
+        .1
+        .replacen("\"22331160\"", "\"2233 1160\"", 1)
+        .replacen("\"https://rosanorge.no\"", "\"rosanorge.no\"", 1);
+    std::fs::write(dir.join("contacts.json"), broken).expect("write");
+    let o = lykt(&["content", "check", dir.to_str().expect("utf-8")], "");
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text.contains("contacts.json: rosa: phones[0].dial:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("contacts.json: rosa: web[0].address:"),
+        "{text}"
+    );
+    assert!(text.contains("2 problems"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn interactive_session_works_with_piped_input() {
+    // Start screen -> Contacts -> ROSA -> call -> back -> back -> quit.
+    let o = lykt(&["--at", "2026-03-27T14:30:00Z"], "2\n7\n1\nb\nb\n99\nq\n");
+    let text = stdout(&o);
+    assert!(o.status.success());
+    assert!(text.contains("Contacts\n========"));
+    assert!(text.contains("ROSA\n====") && text.contains("Open now (24/7)"));
+    assert!(text.contains("→ tel:22331160"));
+    assert!(text.contains("Type a number from the list"));
+    assert!(text.trim_end().ends_with('>'), "ends at a prompt: {text}");
+}
+
+#[test]
+fn interactive_session_ends_cleanly_at_end_of_input() {
+    let o = lykt(&[], "2\n");
+    assert!(o.status.success());
+    assert!(o.stderr.is_empty());
+}

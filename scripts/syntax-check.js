@@ -1,0 +1,33 @@
+// Parses source files with tree-sitter and fails on any ERROR or MISSING node.
+// This is a syntax check only: no Swift or Android compiler is available here.
+// Usage: node syntax-check.js swift|kotlin FILE...
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const modules = path.join(path.resolve(process.env.NPM_DIR), 'node_modules');
+const Parser = require(path.join(modules, 'tree-sitter'));
+const [lang, ...files] = process.argv.slice(2);
+const grammar = require(path.join(modules, lang === 'swift' ? 'tree-sitter-swift' : 'tree-sitter-kotlin'));
+
+// The grammar does not know uniffi's 3-line documentation-visibility guard; blank exactly that.
+const guard = /#if swift\(>=5\.8\)\n[ \t]*@_documentation\(visibility: private\)\n[ \t]*#endif/g;
+
+let failed = 0;
+for (const file of files) {
+  let src = fs.readFileSync(file, 'utf8');
+  if (lang === 'swift') src = src.replace(guard, (m) => m.replace(/[^\n]/g, ' '));
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  const tree = parser.parse(src, null, { bufferSize: Math.max(1 << 20, src.length * 2) });
+  const problems = [];
+  (function walk(n) {
+    if (n.type === 'ERROR' || n.isMissing) problems.push(n);
+    for (let i = 0; i < n.childCount; i++) walk(n.child(i));
+  })(tree.rootNode);
+  for (const n of problems.slice(0, 5)) {
+    console.error(`${file}:${n.startPosition.row + 1}:${n.startPosition.column + 1}: ${n.isMissing ? 'missing ' + n.type : 'syntax error'}`);
+  }
+  if (problems.length) failed++;
+  else console.log(`${file}: ok (${src.split('\n').length} lines)`);
+}
+process.exit(failed ? 1 : 0);

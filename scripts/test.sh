@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what is missing, then formatting, lints, the Rust
+# tests, binding generation (one release build, reused), the Kotlin tests on the JVM against the
+# real library, and the Swift syntax check.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/tools.sh"
+
+step "Formatting"
+cargo fmt --all --check
+step "Lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "Rust tests"
+cargo test --workspace --locked
+"$ROOT/scripts/build-bindings.sh"
+"$ROOT/scripts/test-kotlin.sh"
+step "Swift syntax check (tree-sitter; not a compile)"
+"$ROOT/scripts/check-swift.sh"
+
+step "All tests passed"

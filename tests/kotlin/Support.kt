@@ -1,0 +1,26 @@
+package no.lykt.tests
+
+import java.io.File
+import java.time.Instant
+import no.lykt.core.LyktException
+
+/** Where the shared scenario files live (set by scripts/test-kotlin.sh). */
+val scenarioRoot: File = File(System.getProperty("lykt.scenarios") ?: "tests/scenarios")
+
+/** Every scenario file in a folder, parsed, in name order. */
+fun scenarios(dir: String): List<Pair<String, Map<String, Any?>>> {
+    val files = File(scenarioRoot, dir).listFiles { f -> f.name.endsWith(".json") }?.sortedBy { it.name }
+        ?: error("no scenario folder $dir under $scenarioRoot")
+    check(files.isNotEmpty()) { "no scenarios in $dir" }
+    return files.map { it.name to Json.parse(it.readText()).obj() }
+}
+
+/** Seconds since the epoch of an RFC 3339 instant. */
+fun unix(rfc3339: String): Long = Instant.parse(rfc3339).epochSecond
+
+/** The RFC 3339 form of seconds since the epoch, as the scenario files write it. */
+fun rfc3339(secs: Long?): String? = secs?.let { Instant.ofEpochSecond(it).toString() }
+
+/** The snake_case code of an error, matching the Rust error codes: UnknownContact -> unknown_contact. */
+fun LyktException.code(): String =
+    this::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
