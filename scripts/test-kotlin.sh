@@ -10,8 +10,14 @@ step "Compiling bindings and Kotlin tests"
 "$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 \
   -cp "$JNA_JAR:$JUNIT_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" -d "$classes" \
   "$BUILD/bindings/kotlin-jvm/no/lykt/core/lykt_ffi.kt" tests/kotlin/*.kt
+step "Signing a test pack (version 2) with the test key"
+pack_src=$BUILD/test-pack
+rm -rf "$pack_src" && mkdir -p "$pack_src" && cp core/content/*.json "$pack_src/"
+sed -i 's/"pack_version": [0-9]*/"pack_version": 2/' "$pack_src/pack.json"
+cargo run -q --locked -p lykt-cli -- content sign --key tests/keys/test-signing-key.pk8 --out "$BUILD/test-pack-v2.lyktpack" "$pack_src"
+
 step "Running Kotlin tests"
-java -Djna.library.path="$BUILD/lib" -Dlykt.scenarios="$ROOT/tests/scenarios" \
+java -Djna.library.path="$BUILD/lib" -Dlykt.scenarios="$ROOT/tests/scenarios" -Dlykt.testPack="$BUILD/test-pack-v2.lyktpack" \
   -jar "$JUNIT_JAR" --disable-banner --details=summary --fail-if-no-tests \
   --class-path "$classes:$KOTLIN_HOME/lib/kotlin-stdlib.jar:$KOTLIN_HOME/lib/kotlin-test.jar:$JNA_JAR" \
   --scan-class-path "$classes"

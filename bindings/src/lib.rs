@@ -6,6 +6,7 @@
 
 mod types;
 
+use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
@@ -42,6 +43,9 @@ pub enum LyktError {
     /// The content pack is invalid.
     #[error("{message}")]
     InvalidContent { message: String },
+    /// A content pack offered for installation was refused; the pack in use stays.
+    #[error("{message}")]
+    PackRefused { message: String },
 }
 
 impl From<lykt_core::Error> for LyktError {
@@ -56,6 +60,7 @@ impl From<lykt_core::Error> for LyktError {
             E::UnknownScreen { .. } => Self::UnknownScreen { message },
             E::InvalidEvent { .. } => Self::InvalidEvent { message },
             E::Content(_) => Self::InvalidContent { message },
+            E::PackRefused(_) => Self::PackRefused { message },
         }
     }
 }
@@ -66,29 +71,50 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// The entry object: the content in the caller's preferred locales.
 #[derive(Debug, uniffi::Object)]
-pub struct Lykt(lykt_core::Lykt);
+pub struct Lykt(Mutex<lykt_core::Lykt>);
 
 #[uniffi::export]
 impl Lykt {
-    /// Loads the content for `preferred_locales`, e.g. `["nb-NO", "en"]`.
+    /// Loads the built-in content for `preferred_locales`, e.g. `["nb-NO", "en"]`.
     #[uniffi::constructor]
     pub fn new(preferred_locales: Vec<String>) -> Result<Arc<Self>, LyktError> {
-        Ok(Arc::new(Self(lykt_core::Lykt::new(&preferred_locales)?)))
+        Self::open(preferred_locales, None)
+    }
+
+    /// Like `new`, using a signed pack installed in `data_dir` when it is newer.
+    #[uniffi::constructor]
+    pub fn open(
+        preferred_locales: Vec<String>,
+        data_dir: Option<String>,
+    ) -> Result<Arc<Self>, LyktError> {
+        let lykt = lykt_core::Lykt::open(&preferred_locales, data_dir.as_deref().map(Path::new))?;
+        Ok(Arc::new(Self(Mutex::new(lykt))))
     }
 
     /// The locale screens are written in, e.g. `nb`.
     pub fn locale(&self) -> String {
-        self.0.locales().primary().to_owned()
+        lock(&self.0).locales().primary().to_owned()
+    }
+
+    /// The version of the content pack in use.
+    pub fn pack_version(&self) -> u32 {
+        lock(&self.0).pack().meta.pack_version
+    }
+
+    /// Verifies and installs a signed pack file's bytes into `data_dir`; returns its version.
+    /// Contact books and apps handed out afterwards use it.
+    pub fn install_pack(&self, data_dir: String, bytes: Vec<u8>) -> Result<u32, LyktError> {
+        Ok(lock(&self.0).install_pack(Path::new(&data_dir), &bytes)?)
     }
 
     /// The contact book.
     pub fn contact_book(&self) -> Arc<ContactBook> {
-        Arc::new(ContactBook(self.0.contact_book()))
+        Arc::new(ContactBook(lock(&self.0).contact_book()))
     }
 
     /// A new app session on the start screen.
     pub fn app(&self, platform: Platform) -> Arc<App> {
-        Arc::new(App(Mutex::new(self.0.app(platform))))
+        Arc::new(App(Mutex::new(lock(&self.0).app(platform))))
     }
 }
 

@@ -21,9 +21,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             json,
         }) => contacts(common, audience.as_deref(), search.as_deref(), json),
         Some(Command::Contact { id, json }) => contact(common, &id, json),
-        Some(Command::Content {
-            command: ContentCommand::Check { dir },
-        }) => content_check(dir.as_deref()),
+        Some(Command::Content { command }) => match command {
+            ContentCommand::Check { dir } => content_check(dir.as_deref()),
+            ContentCommand::Sign { key, out, dir } => crate::packs::sign(&key, &out, &dir),
+            ContentCommand::Verify { pack } => crate::packs::verify(&pack),
+            ContentCommand::Install { pack } => crate::packs::install(common, &pack),
+            ContentCommand::Keygen { out } => crate::packs::keygen(&out),
+        },
     }
 }
 
@@ -119,7 +123,7 @@ fn contact(common: &Common, id: &str, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn content_check(dir: Option<&std::path::Path>) -> Result<(), Failure> {
+pub(crate) fn content_check(dir: Option<&std::path::Path>) -> Result<(), Failure> {
     let summary = |p: &ContentPack| (p.meta.pack_version, p.contacts.len());
     let loaded = match dir {
         Some(d) if !d.is_dir() => {

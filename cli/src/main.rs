@@ -5,6 +5,7 @@
 mod commands;
 mod interactive;
 mod options;
+mod packs;
 mod render;
 
 use std::io::Write;

@@ -28,6 +28,9 @@ pub struct Common {
     /// The time to show open-now states for, in RFC 3339 (default: now).
     #[arg(long, global = true, value_name = "RFC3339")]
     pub at: Option<String>,
+    /// The app's data folder: a content pack installed there is used when newer.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The commands.
@@ -68,6 +71,33 @@ pub enum ContentCommand {
         /// Folder holding pack.json, ui.json, contacts.json, ...
         dir: Option<PathBuf>,
     },
+    /// Validate a content folder and write it as one signed pack file.
+    Sign {
+        /// The signing key (PKCS#8 Ed25519, from `lykt content keygen`).
+        #[arg(long, value_name = "KEYFILE")]
+        key: PathBuf,
+        /// Where to write the pack file.
+        #[arg(long, value_name = "PACKFILE")]
+        out: PathBuf,
+        /// Folder holding the pack's files.
+        dir: PathBuf,
+    },
+    /// Check a pack file's signature and content; exit 1 with the reason if it is refused.
+    Verify {
+        /// The pack file.
+        pack: PathBuf,
+    },
+    /// Install a pack file into the app's data folder, as the app would.
+    Install {
+        /// The pack file.
+        pack: PathBuf,
+    },
+    /// Make a new signing key (keep the file offline; commit only the public key).
+    Keygen {
+        /// Where to write the private key.
+        #[arg(long, value_name = "KEYFILE")]
+        out: PathBuf,
+    },
 }
 
 impl Common {
@@ -82,7 +112,8 @@ impl Common {
                 .filter(|t| pack.locales(&[t]).is_ok())
                 .unwrap_or_else(|| "en".to_owned()),
         };
-        let lykt = Lykt::with_pack(pack, &[tag.as_str()])?;
+        let lykt = Lykt::open(&[tag.as_str()], self.data_dir.as_deref())?;
+        drop(pack);
         let asked = tag
             .split(['-', '_'])
             .next()

@@ -221,3 +221,71 @@ fn interactive_session_ends_cleanly_at_end_of_input() {
     assert!(o.status.success());
     assert!(o.stderr.is_empty());
 }
+
+#[test]
+fn content_packs_sign_verify_and_install_as_the_app_would() {
+    let root = std::env::temp_dir().join(format!("lykt-packs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (src, data) = (root.join("src"), root.join("data"));
+    std::fs::create_dir_all(&src).expect("dir");
+    for (name, text) in lykt_core::content::EMBEDDED {
+        let text = if *name == "pack.json" {
+            text.replacen("\"pack_version\": 1", "\"pack_version\": 2", 1)
+        } else {
+            (*text).to_owned()
+        };
+        std::fs::write(src.join(name), text).expect("write");
+    }
+    let key = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/keys/test-signing-key.pk8"
+    );
+    let pack = root.join("v2.lyktpack");
+    let p = |x: &std::path::Path| x.to_str().expect("utf-8").to_owned();
+    let o = lykt(
+        &[
+            "content",
+            "sign",
+            "--key",
+            key,
+            "--out",
+            &p(&pack),
+            &p(&src),
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(lykt(&["content", "verify", &p(&pack)], "").status.success());
+    let o = lykt(
+        &["content", "install", "--data-dir", &p(&data), &p(&pack)],
+        "",
+    );
+    assert!(
+        stdout(&o).contains("installed: content pack version 2"),
+        "{}",
+        stdout(&o)
+    );
+    let again = lykt(
+        &["content", "install", "--data-dir", &p(&data), &p(&pack)],
+        "",
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stdout(&again).contains("version 2 is already in use"));
+    // A changed byte: verify fails with the reason and exit code 1.
+    let mut bytes = std::fs::read(&pack).expect("read");
+    let n = bytes.len() - 10;
+    bytes[n] ^= 1;
+    let tampered = root.join("tampered.lyktpack");
+    std::fs::write(&tampered, bytes).expect("write");
+    let o = lykt(&["content", "verify", &p(&tampered)], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("signature is not valid"));
+    // A missing file is bad input.
+    assert_eq!(
+        lykt(&["content", "verify", "/no/such.lyktpack"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&root).ok();
+}

@@ -1,6 +1,7 @@
 //! Errors a caller can cause, each with a message a person understands.
 
 use crate::content::check::ContentErrors;
+use crate::content::signed::UpdateError;
 
 /// Every failure the core reports to a caller.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +45,9 @@ pub enum Error {
     /// The content pack is invalid.
     #[error("the content pack is invalid: {0}")]
     Content(ContentErrors),
+    /// A content pack offered for installation was refused; the pack in use stays.
+    #[error("{0}")]
+    PackRefused(UpdateError),
 }
 
 impl Error {
@@ -57,6 +61,7 @@ impl Error {
             Self::UnknownScreen { .. } => "unknown_screen",
             Self::InvalidEvent { .. } => "invalid_event",
             Self::Content(_) => "invalid_content",
+            Self::PackRefused(_) => "pack_refused",
         }
     }
 }
@@ -64,5 +69,11 @@ impl Error {
 impl From<ContentErrors> for Error {
     fn from(e: ContentErrors) -> Self {
         Self::Content(e)
+    }
+}
+
+impl From<UpdateError> for Error {
+    fn from(e: UpdateError) -> Self {
+        Self::PackRefused(e)
     }
 }

@@ -1,6 +1,7 @@
 //! The content pack: JSON files embedded at build time, parsed, validated and indexed once.
 
 pub mod check;
+pub mod signed;
 pub mod source;
 pub mod ui;
 

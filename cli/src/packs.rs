@@ -1,0 +1,95 @@
+//! Signed content packs: sign, verify, install, and make signing keys.
+
+use std::path::Path;
+
+use lykt_core::content::FILES;
+use lykt_core::content::signed::{self, UpdateError};
+use lykt_core::{Error, Lykt};
+
+use crate::Failure;
+use crate::options::Common;
+
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))
+}
+
+/// A refusal: the reason on stdout and exit code 1.
+fn refused(e: &UpdateError) -> Failure {
+    println!("refused: {e}");
+    Failure::Findings
+}
+
+/// `lykt content sign --key KEYFILE --out PACKFILE DIR`
+pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
+    let key = read(key)?;
+    crate::commands::content_check(Some(dir))?;
+    let mut files = Vec::new();
+    for name in FILES {
+        let text = std::fs::read_to_string(dir.join(name))
+            .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+        files.push((*name, text));
+    }
+    let bytes = signed::sign(&files, &key).map_err(|e| Failure::Input(e.to_string()))?;
+    write_new(out, &bytes)?;
+    println!("signed: {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
+}
+
+/// `lykt content verify PACKFILE`: exit 0 when signature and content are valid, 1 otherwise.
+pub fn verify(pack: &Path) -> Result<(), Failure> {
+    let bytes = read(pack)?;
+    match signed::open(&bytes, signed::trusted_keys()) {
+        Ok(p) => {
+            println!(
+                "ok: signed content pack version {} with {} contacts",
+                p.meta.pack_version,
+                p.contacts.len()
+            );
+            Ok(())
+        }
+        Err(e) => Err(refused(&e)),
+    }
+}
+
+/// `lykt content install --data-dir DIR PACKFILE`: as the app would; exit 1 when refused.
+pub fn install(common: &Common, pack: &Path) -> Result<(), Failure> {
+    let dir = common
+        .data_dir
+        .as_deref()
+        .ok_or_else(|| Failure::Input("install needs --data-dir DIR".into()))?;
+    let bytes = read(pack)?;
+    let mut lykt = Lykt::open(&["en"], Some(dir))?;
+    match lykt.install_pack(dir, &bytes) {
+        Ok(version) => {
+            println!(
+                "installed: content pack version {version} in {}",
+                dir.display()
+            );
+            Ok(())
+        }
+        Err(Error::PackRefused(e)) => Err(refused(&e)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `lykt content keygen --out KEYFILE`: a new key; prints the public key to compile in.
+pub fn keygen(out: &Path) -> Result<(), Failure> {
+    if out.exists() {
+        return Err(Failure::Input(format!(
+            "{} exists; refusing to overwrite a key",
+            out.display()
+        )));
+    }
+    let key = signed::generate_key().map_err(|e| Failure::Input(e.to_string()))?;
+    let public = signed::public_key(&key).map_err(|e| Failure::Input(e.to_string()))?;
+    write_new(out, &key)?;
+    let bytes: Vec<String> = public.iter().map(|b| format!("0x{b:02x}")).collect();
+    println!("private key written to {} (keep it offline)", out.display());
+    println!("public key: [{}]", bytes.join(", "));
+    Ok(())
+}
