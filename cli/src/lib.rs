@@ -1,0 +1,77 @@
+//! The terminal shell's library: argument parsing, commands and the generic screen renderer.
+//!
+//! Bad input prints one line on stderr and exits with code 2.
+
+mod commands;
+mod interactive;
+pub mod options;
+mod packs;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit code for input the user can fix.
+const BAD_INPUT: u8 = 2;
+
+/// What went wrong, for the exit code and the one line on stderr.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input: exit 2.
+    Input(String),
+    /// A check found problems (already printed): exit 1.
+    Findings,
+}
+
+impl From<lykt_core::Error> for Failure {
+    fn from(e: lykt_core::Error) -> Self {
+        Self::Input(e.to_string())
+    }
+}
+
+/// Parses arguments (the first is the program name) into options, or one line of error.
+pub fn parse<I, T>(args: I) -> Result<options::Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    options::Cli::try_parse_from(args)
+}
+
+/// Runs `lykt` with `args` and returns the process exit code.
+pub fn main_with<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            print!("{e}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let line = text
+                .lines()
+                .next()
+                .unwrap_or("error: invalid arguments")
+                .trim_start_matches("error: ");
+            eprintln!("lykt: {line}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    };
+    let outcome = commands::run(cli);
+    let _ = std::io::stdout().flush();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Findings) => ExitCode::from(1),
+        Err(Failure::Input(message)) => {
+            eprintln!("lykt: {message}");
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}

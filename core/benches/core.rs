@@ -1,0 +1,78 @@
+//! Benchmarks of what users feel: start-up, search, open-now, screens.
+//! `scripts/bench.sh` prints the medians; `scripts/budgets.sh` checks them against the budgets.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lykt_core::Lykt;
+use lykt_core::app::{Clock, Event, Platform};
+use lykt_core::calendar::parse_instant;
+use lykt_core::content::{ContentPack, EMBEDDED};
+
+fn at() -> lykt_core::calendar::Instant {
+    parse_instant("2026-03-27T14:30:00Z").expect("instant")
+}
+
+/// Parsing, validating and indexing the embedded pack, against plain JSON parsing of the same bytes.
+fn start_up(c: &mut Criterion) {
+    c.bench_function("cold_start", |b| {
+        b.iter(|| ContentPack::from_files(black_box(EMBEDDED)).expect("valid"))
+    });
+    c.bench_function("json_floor", |b| {
+        b.iter(|| {
+            for (_, text) in EMBEDDED {
+                black_box(
+                    serde_json::from_str::<serde_json::Value>(black_box(text)).expect("JSON"),
+                );
+            }
+        })
+    });
+}
+
+fn contacts(c: &mut Criterion) {
+    let book = Lykt::new(&["nb-NO", "en"]).expect("entry").contact_book();
+    let t = at();
+    c.bench_function("contact_search", |b| {
+        b.iter(|| book.search(black_box("grunerlokka"), None, t))
+    });
+    let pack = ContentPack::embedded().expect("pack");
+    c.bench_function("open_now_all", |b| {
+        b.iter(|| {
+            for contact in &pack.contacts {
+                black_box(contact.hours.status(black_box(t)));
+            }
+        })
+    });
+}
+
+/// Every screen reachable by links from the start screen, built once.
+fn screens(c: &mut Criterion) {
+    let lykt = Lykt::new(&["en"]).expect("entry");
+    let mut app = lykt.app(Platform::Android);
+    app.set_clock(Clock::Fixed(at()));
+    let mut targets = vec!["home".to_owned()];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(t) = targets.pop() {
+        if !seen.insert(t.clone()) {
+            continue;
+        }
+        if let Ok(tr) = app.dispatch(Event::Open { target: t }) {
+            for block in tr.screen.blocks {
+                if let lykt_core::app::Block::Link { target, .. } = block {
+                    targets.push(target);
+                }
+            }
+        }
+    }
+    let all: Vec<String> = seen.into_iter().collect();
+    c.bench_function("every_screen", |b| {
+        b.iter(|| {
+            for t in &all {
+                let _ = black_box(app.dispatch(Event::Open { target: t.clone() }));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, start_up, contacts, screens);
+criterion_main!(benches);

@@ -1,0 +1,36 @@
+"""Prints criterion medians as one table; `--json` prints {name: median_ns} for budgets.sh."""
+import json
+import pathlib
+import sys
+
+
+def medians(root):
+    out = {}
+    for est in sorted(pathlib.Path(root).glob("*/new/estimates.json")):
+        out[est.parent.parent.name] = json.loads(est.read_text())["median"]["point_estimate"]
+    return out
+
+
+def human(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.2f} {unit}"
+    return f"{ns:.0f} ns"
+
+
+def main():
+    root = sys.argv[1]
+    m = medians(root)
+    if "--json" in sys.argv:
+        print(json.dumps(m))
+        return
+    width = max((len(k) for k in m), default=10)
+    print(f"{'benchmark':<{width}}  median")
+    for name, ns in m.items():
+        note = ""
+        if name == "cold_start" and m.get("json_floor"):
+            note = f"  ({ns / m['json_floor']:.2f}x the JSON floor)"
+        print(f"{name:<{width}}  {human(ns)}{note}")
+
+
+main()

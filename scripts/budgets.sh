@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Checks the budgets and fails with the figure when one is exceeded.
+#   --size-only   only the library size (what the test command runs; timings are noisy here)
+# Budgets: stripped release cdylib (x86_64 Linux) <= 3 MiB; cold start <= 2 ms and <= 2x the
+# plain-JSON floor; contact search <= 50 µs; quick exit <= 100 µs; peak resident memory of
+# `lykt contacts --json` <= 15 MiB.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+fail=0
+check() { # name value limit unit
+  if python3 -c "import sys; sys.exit(0 if float('$2') <= float('$3') else 1)"; then
+    printf '  ok    %-28s %12s %s (budget %s)\n' "$1" "$2" "$4" "$3"
+  else
+    printf '  OVER  %-28s %12s %s (budget %s)\n' "$1" "$2" "$4" "$3"; fail=1
+  fi
+}
+
+lib=$BUILD/lib/$LIB_NAME
+[[ -f $lib ]] || "$ROOT/scripts/build-bindings.sh" >/dev/null
+step "Budgets"
+check "stripped library size" "$(stat -c %s "$lib")" $((3 * 1024 * 1024)) bytes
+
+if [[ ${1:-} != --size-only ]]; then
+  "$ROOT/scripts/bench.sh" >/dev/null
+  m=$(python3 scripts/bench_table.py target/criterion --json)
+  get() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get('$1', 'nan'))" "$m"; }
+  cold=$(get cold_start); floor=$(get json_floor)
+  check "cold start" "$(python3 -c "print(round($cold/1000, 1))")" 2000 µs
+  check "cold start / JSON floor" "$(python3 -c "print(round($cold/$floor, 2))")" 2 x
+  check "contact search" "$(python3 -c "print(round($(get contact_search)/1000, 2))")" 50 µs
+  check "quick exit" "$(python3 -c "print(round($(get quick_exit)/1000, 2))")" 100 µs
+  cargo build --release --locked -p lykt-cli >/dev/null 2>&1
+  rss=$(python3 - "$ROOT/target/release/lykt" <<'PY'
+import resource, subprocess, sys
+subprocess.run([sys.argv[1], "contacts", "--json"], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB on Linux
+PY
+)
+  check "peak RSS, lykt contacts --json" "$(python3 -c "print(round($rss/1024, 1))")" 15 MiB
+fi
+exit $fail
