@@ -179,35 +179,44 @@ fn unused_and_missing_ui_strings_are_reported() {
     );
 }
 
+/// The seed documents kept beside the project, without whitespace, when present.
+fn source_corpus() -> Option<String> {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    let entries = std::fs::read_dir(&seeds).ok()?;
+    Some(
+        entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect::<String>()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect(),
+    )
+}
+
 #[test]
 fn every_number_in_the_pack_appears_in_a_source_document() {
-    // Guards against a typo or an invented number: each dial string's digits must
-    // occur (ignoring spaces) in the seed documents kept beside the project, when present.
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&seeds) else {
-        return;
-    };
-    let corpus: String = entries
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-        .collect::<String>()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    // Guards against a typo or an invented number: each dial string's digits must occur
+    // (ignoring spaces) in the seed documents kept beside the project, when present.
+    let Some(corpus) = source_corpus() else { return };
     let pack = ContentPack::embedded().expect("valid pack");
     for c in &pack.contacts {
         for p in c.phones.iter().chain(&c.sms) {
-            let digits = p.dial.trim_start_matches("+47");
-            let digits = if p.dial.starts_with("+47") {
-                digits
-            } else {
-                p.dial.as_str()
-            };
-            assert!(
-                corpus.contains(digits),
-                "{}: {} is in no source document",
-                c.id,
-                p.dial
-            );
+            let digits = p.dial.strip_prefix("+47").unwrap_or(&p.dial);
+            assert!(corpus.contains(digits), "{}: {} is in no source document", c.id, p.dial);
+        }
+    }
+}
+
+#[test]
+fn every_address_in_the_pack_appears_in_a_source_document() {
+    let Some(corpus) = source_corpus() else { return };
+    let corpus = corpus.to_lowercase();
+    let pack = ContentPack::embedded().expect("valid pack");
+    for c in &pack.contacts {
+        for link in c.web.iter().chain(&c.chat).chain(&c.emails) {
+            let bare = link.address.trim_start_matches("https://").trim_end_matches('/').to_lowercase();
+            let without_www = bare.trim_start_matches("www.");
+            assert!(corpus.contains(without_www), "{}: {} is in no source document", c.id, link.address);
         }
     }
 }
