@@ -10,5 +10,6 @@ pub mod locale;
 pub mod search;
 pub mod text;
 pub mod ui_keys;
+pub mod vault;
 
 pub use error::Error;
