@@ -121,7 +121,13 @@ pub type Result<T> = std::result::Result<T, VaultError>;
 
 /// Maps an SQLite failure to the vault's words.
 pub(crate) fn storage(e: rusqlite::Error) -> VaultError {
-    use rusqlite::ErrorCode;
+    use rusqlite::{ErrorCode, ffi};
+    if let rusqlite::Error::SqliteFailure(failure, _) = &e {
+        // A page cut short by a truncated file.
+        if failure.extended_code == ffi::SQLITE_IOERR_SHORT_READ {
+            return VaultError::Damaged;
+        }
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => VaultError::Damaged,
         Some(ErrorCode::DiskFull) => VaultError::StorageFull,

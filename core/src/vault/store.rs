@@ -119,7 +119,7 @@ impl Store {
         }
         let verdict: String = self
             .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(storage)?;
         if version != SCHEMA_VERSION || verdict != "ok" {
             return Err(VaultError::Damaged);
