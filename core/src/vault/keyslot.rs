@@ -49,14 +49,21 @@ impl Keyslot {
         }
     }
 
-    /// Unwraps the data key. A wrong PIN or platform secret gives `WrongPin`.
-    pub(crate) fn open(&self, pin: &str, platform_secret: Option<&[u8]>) -> Result<SecretKey> {
+    /// Whether this version can use the slot: `NewerFormat` for a later
+    /// key derivation, `Damaged` for costs outside the accepted range.
+    pub(crate) fn check(&self) -> Result<()> {
         if self.kdf_version > KDF_VERSION {
             return Err(VaultError::NewerFormat);
         }
         if self.kdf_version != KDF_VERSION || !self.params.is_valid() {
             return Err(VaultError::Damaged);
         }
+        Ok(())
+    }
+
+    /// Unwraps the data key. A wrong PIN or platform secret gives `WrongPin`.
+    pub(crate) fn open(&self, pin: &str, platform_secret: Option<&[u8]>) -> Result<SecretKey> {
+        self.check()?;
         let wrapping_key = kdf::wrapping_key(pin, platform_secret, &self.params, &self.salt)?;
         let opened = crypto::open(&wrapping_key, &self.aad(), &self.wrapped).ok_or(
             VaultError::WrongPin {

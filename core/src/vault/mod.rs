@@ -4,7 +4,7 @@
 //! # What is on disk
 //!
 //! One SQLite file (`vault.db`, with its `-wal`/`-shm` while open) in a folder
-//! used by the vault alone. Each record is a row of three columns: a random
+//! used by the vault alone (a wipe deletes every file in it). Each record is a row of three columns: a random
 //! id, the UTC day it was saved (`YYYY-MM-DD`, for retention while locked) and
 //! a sealed blob. Kind, case label, creation time and content exist only
 //! inside the blob: AES-256-GCM under a random 256-bit data key, a fresh
@@ -21,11 +21,12 @@
 //! by Android Keystore / iOS Keychain), it is mixed in with HKDF-SHA256, and
 //! the vault then needs that secret as well as the PIN.
 //!
-//! PINs have at least [`MIN_PIN_CHARS`] characters. Wrong PINs are slowed down
-//! (none for the first [`FREE_FAILURES`], then [`FIRST_DELAY_SECS`] doubling to
-//! [`MAX_DELAY_SECS`]),
-//! counted durably before each check, and can optionally erase the vault
-//! after a configured number in a row.
+//! PINs have at least [`MIN_PIN_CHARS`] characters. Wrong PINs (a wrong
+//! platform secret counts as one) are slowed down: no wait for the first
+//! [`FREE_FAILURES`], then [`FIRST_DELAY_SECS`] doubling up to
+//! [`MAX_DELAY_SECS`]. Each attempt is counted durably before the check, so
+//! killing the app mid-check wins no free try; optionally the vault erases
+//! itself after a configured number of wrong PINs in a row.
 //!
 //! # Locking
 //!
@@ -47,8 +48,11 @@
 //! - with a platform secret, the copy cannot be decrypted once the shell has
 //!   also deleted that secret from the keystore, which it must do on wipe —
 //!   not even with the right PIN;
-//! - without one, the copy is protected only by the PIN and Argon2: a short
-//!   PIN can be guessed offline by whoever holds the copy.
+//! - without one, the copy is protected only by the PIN and Argon2, and the
+//!   delays above do not apply to it: at the default costs (about 70 ms per
+//!   guess on one server core) every six-digit PIN can be tried in about a
+//!   day, faster with more cores. Longer PINs help; the platform secret is
+//!   what really protects a copy.
 //!
 //! Flash storage may keep old blocks of deleted files; only ciphertext and
 //! wrapped keys ever reach the disk, and the same two cases apply.
@@ -56,8 +60,11 @@
 //! # Durability
 //!
 //! A save that returned survives a crash (write-ahead log, `synchronous=FULL`);
-//! creation is atomic (built beside, then renamed). Deleted content is zeroed
-//! in the file (`secure_delete`) and the log is truncated after each deletion.
+//! creation is atomic (built beside, then renamed). Opening runs SQLite's
+//! integrity check: a truncated, overwritten or foreign file gives
+//! [`VaultError::Damaged`], an altered record [`VaultError::Integrity`].
+//! Deleted content is zeroed in the file (`secure_delete`), temporary data
+//! stays in memory, and the log is truncated after each deletion.
 //!
 //! # Retention
 //!
@@ -197,9 +204,10 @@ impl Vault {
     }
 
     /// Unlocks with the PIN (and the platform secret if the vault was created
-    /// with one). Refused with `TooManyAttempts` while a delay runs; a wrong
-    /// PIN changes nothing but the count of failures, and may erase the vault
-    /// if [`VaultConfig::wipe_after_failures`] is set.
+    /// with one; ignored otherwise), locking first. Refused with
+    /// `TooManyAttempts` while a delay runs; a wrong PIN changes nothing but
+    /// the count of failures, and may erase the vault if
+    /// [`VaultConfig::wipe_after_failures`] is set. Deletes expired records.
     pub fn unlock(&mut self, pin: &str, platform_secret: Option<&[u8]>, now: i64) -> Result<()> {
         self.session = None;
         self.apply_retention(now)?;
@@ -214,6 +222,7 @@ impl Vault {
         }
         let keyslot = store.keyslot()?;
         let secret = keyslot.secret_to_use(platform_secret)?;
+        // Counted before the check, so stopping the app mid-check wins nothing.
         attempts.fail(now);
         store.set_attempts(&attempts)?;
         match keyslot.open(pin, secret) {
@@ -237,7 +246,11 @@ impl Vault {
                     attempts_before_wipe: limit.map(|l| l.saturating_sub(attempts.failures)),
                 }),
             },
-            Err(other) => Err(other),
+            Err(other) => {
+                // Out of memory or a cipher failure: the PIN was never tested.
+                store.set_attempts(&before)?;
+                Err(other)
+            }
         }
     }
 

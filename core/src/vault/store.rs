@@ -129,7 +129,8 @@ impl Store {
         Ok(())
     }
 
-    /// The keyslot; `Damaged` if it is missing or malformed.
+    /// The keyslot; `Damaged` if it is missing or malformed, `NewerFormat` if
+    /// a later version wrote it.
     pub(crate) fn keyslot(&self) -> Result<Keyslot> {
         let slot = self
             .conn
@@ -154,13 +155,15 @@ impl Store {
             .optional()
             .map_err(storage)?;
         let (kdf_version, params, salt, needs_secret, wrapped) = slot.ok_or(VaultError::Damaged)?;
-        Ok(Keyslot {
+        let keyslot = Keyslot {
             kdf_version,
             params,
             salt: salt.try_into().map_err(|_| VaultError::Damaged)?,
             needs_secret,
             wrapped,
-        })
+        };
+        keyslot.check()?;
+        Ok(keyslot)
     }
 
     /// Replaces the keyslot (after a change of key-derivation costs).
