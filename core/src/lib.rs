@@ -12,6 +12,7 @@ pub mod locale;
 pub mod search;
 pub mod text;
 pub mod ui_keys;
+pub mod vault;
 
 pub use entry::Lykt;
 pub use error::Error;

@@ -197,26 +197,44 @@ fn source_corpus() -> Option<String> {
 fn every_number_in_the_pack_appears_in_a_source_document() {
     // Guards against a typo or an invented number: each dial string's digits must occur
     // (ignoring spaces) in the seed documents kept beside the project, when present.
-    let Some(corpus) = source_corpus() else { return };
+    let Some(corpus) = source_corpus() else {
+        return;
+    };
     let pack = ContentPack::embedded().expect("valid pack");
     for c in &pack.contacts {
         for p in c.phones.iter().chain(&c.sms) {
             let digits = p.dial.strip_prefix("+47").unwrap_or(&p.dial);
-            assert!(corpus.contains(digits), "{}: {} is in no source document", c.id, p.dial);
+            assert!(
+                corpus.contains(digits),
+                "{}: {} is in no source document",
+                c.id,
+                p.dial
+            );
         }
     }
 }
 
 #[test]
 fn every_address_in_the_pack_appears_in_a_source_document() {
-    let Some(corpus) = source_corpus() else { return };
+    let Some(corpus) = source_corpus() else {
+        return;
+    };
     let corpus = corpus.to_lowercase();
     let pack = ContentPack::embedded().expect("valid pack");
     for c in &pack.contacts {
         for link in c.web.iter().chain(&c.chat).chain(&c.emails) {
-            let bare = link.address.trim_start_matches("https://").trim_end_matches('/').to_lowercase();
+            let bare = link
+                .address
+                .trim_start_matches("https://")
+                .trim_end_matches('/')
+                .to_lowercase();
             let without_www = bare.trim_start_matches("www.");
-            assert!(corpus.contains(without_www), "{}: {} is in no source document", c.id, link.address);
+            assert!(
+                corpus.contains(without_www),
+                "{}: {} is in no source document",
+                c.id,
+                link.address
+            );
         }
     }
 }

@@ -1,0 +1,153 @@
+//! What can go wrong with the vault, in words a person understands.
+
+use super::kdf::KdfParams;
+
+/// Every failure the vault reports. No variant carries a PIN, a key or saved content.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum VaultError {
+    /// No vault has been set up in the folder (or it was wiped).
+    #[error("no vault has been set up on this device")]
+    NotFound,
+    /// `create` was called where a vault already exists.
+    #[error("a vault already exists; wipe it before creating a new one")]
+    AlreadyExists,
+    /// The new PIN is shorter than the minimum.
+    #[error("the PIN must have at least {min_chars} characters")]
+    PinTooShort {
+        /// The minimum number of characters.
+        min_chars: usize,
+    },
+    /// The platform secret handed in is too short to add any protection.
+    #[error("the key from the phone's secure storage is too short (at least {min_bytes} bytes)")]
+    PlatformSecretTooShort {
+        /// The minimum number of bytes.
+        min_bytes: usize,
+    },
+    /// The vault was created with a platform secret and none was given.
+    #[error("this vault also needs the key kept in the phone's secure storage, and it is missing")]
+    PlatformSecretMissing,
+    /// The PIN (or the platform secret) does not open the vault.
+    #[error("the PIN is wrong{}", wipe_warning(*.attempts_before_wipe))]
+    WrongPin {
+        /// Wrong PINs left before the vault erases itself, when that is switched on.
+        attempts_before_wipe: Option<u32>,
+    },
+    /// Too many wrong PINs in a row: the next try must wait.
+    #[error("too many wrong PINs; try again in {wait_secs} seconds")]
+    TooManyAttempts {
+        /// Seconds until the next try is accepted.
+        wait_secs: u64,
+    },
+    /// The configured number of wrong PINs was reached and the vault was wiped.
+    #[error("too many wrong PINs; the vault has been erased")]
+    ErasedAfterWrongPins,
+    /// The vault was wiped while this handle was open.
+    #[error("the vault has been erased")]
+    Erased,
+    /// The vault is locked (never unlocked, locked by hand, or idle too long).
+    #[error("the vault is locked; enter the PIN to open it")]
+    Locked,
+    /// No saved item has this id.
+    #[error("no saved item has the id \"{id}\"")]
+    NoSuchRecord {
+        /// The id as given.
+        id: String,
+    },
+    /// A saved item failed its integrity check: altered or damaged on disk.
+    #[error("the saved item \"{id}\" has been altered or damaged and cannot be read")]
+    Integrity {
+        /// The id of the damaged item.
+        id: String,
+    },
+    /// The vault files are not a readable vault (truncated, overwritten, foreign).
+    #[error("the vault files are damaged and cannot be read")]
+    Damaged,
+    /// The vault was written by a newer version of the app.
+    #[error("the vault was saved by a newer version of the app; update the app to open it")]
+    NewerFormat,
+    /// The case label is empty or too long.
+    #[error("the case label must have between 1 and {max_chars} characters")]
+    CaseLabel {
+        /// The maximum number of characters.
+        max_chars: usize,
+    },
+    /// The content of a record is too long.
+    #[error("the text is too long; the limit is {max_chars} characters")]
+    TooLong {
+        /// The maximum number of characters for this kind of record.
+        max_chars: usize,
+    },
+    /// The configured key-derivation costs are outside the accepted range.
+    #[error(
+        "the PIN protection settings are outside the safe range (memory {}–{} KiB, passes {}–{}, lanes {}–{})",
+        KdfParams::MIN.memory_kib, KdfParams::MAX.memory_kib,
+        KdfParams::MIN.iterations, KdfParams::MAX.iterations,
+        KdfParams::MIN.lanes, KdfParams::MAX.lanes
+    )]
+    InvalidKdfParams,
+    /// A `now` that is no calendar date.
+    #[error("the time {now} is not a valid date")]
+    InvalidTime {
+        /// The time as given, in unix seconds.
+        now: i64,
+    },
+    /// The device is out of storage space.
+    #[error("the phone's storage is full; free some space and try again")]
+    StorageFull,
+    /// The device could not provide the memory the PIN check needs.
+    #[error("there is not enough memory to check the PIN; close other apps and try again")]
+    NotEnoughMemory,
+    /// The platform's random numbers or cipher failed.
+    #[error("the phone's cryptography failed; nothing was saved")]
+    Crypto,
+    /// Any other failure to read or write the vault files.
+    #[error("the vault could not be read or written: {reason}")]
+    Storage {
+        /// What the storage layer reported (never any saved content).
+        reason: String,
+    },
+}
+
+fn wipe_warning(attempts_before_wipe: Option<u32>) -> String {
+    match attempts_before_wipe {
+        Some(1) => "; one more wrong PIN erases the vault".to_owned(),
+        Some(n) => format!("; {n} more wrong PINs erase the vault"),
+        None => String::new(),
+    }
+}
+
+/// The vault's result type.
+pub type Result<T> = std::result::Result<T, VaultError>;
+
+/// Maps an SQLite failure to the vault's words.
+pub(crate) fn storage(e: rusqlite::Error) -> VaultError {
+    use rusqlite::{ErrorCode, ffi};
+    if let rusqlite::Error::SqliteFailure(failure, _) = &e {
+        // A page cut short by a truncated file.
+        if failure.extended_code == ffi::SQLITE_IOERR_SHORT_READ {
+            return VaultError::Damaged;
+        }
+    }
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => VaultError::Damaged,
+        Some(ErrorCode::DiskFull) => VaultError::StorageFull,
+        _ => match e {
+            rusqlite::Error::IntegralValueOutOfRange(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::FromSqlConversionFailure(..) => VaultError::Damaged,
+            other => VaultError::Storage {
+                reason: other.to_string(),
+            },
+        },
+    }
+}
+
+/// Maps a file-system failure to the vault's words.
+pub(crate) fn io(e: std::io::Error) -> VaultError {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => VaultError::StorageFull,
+        _ => VaultError::Storage {
+            reason: e.to_string(),
+        },
+    }
+}
