@@ -5,6 +5,7 @@
 //! cause comes back as a [`LyktError`]; panics unwind into a foreign exception.
 
 mod types;
+mod vault;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -12,6 +13,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
 use lykt_core::calendar::from_unix;
 use lykt_core::contacts::{Audience, ContactListing, ContactView};
+use lykt_core::vault::Record;
 
 uniffi::setup_scaffolding!();
 
@@ -46,21 +48,52 @@ pub enum LyktError {
     /// A content pack offered for installation was refused; the pack in use stays.
     #[error("{message}")]
     PackRefused { message: String },
+    /// The PIN does not open the vault.
+    #[error("{message}")]
+    WrongPin { message: String },
+    /// Too many wrong PINs: wait before the next try.
+    #[error("{message}")]
+    TooManyAttempts { message: String },
+    /// The vault is locked.
+    #[error("{message}")]
+    VaultLocked { message: String },
+    /// There is no vault (never made, or wiped).
+    #[error("{message}")]
+    NoVault { message: String },
+    /// No saved item has the id.
+    #[error("{message}")]
+    UnknownRecord { message: String },
+    /// The vault files or an item were altered or damaged.
+    #[error("{message}")]
+    VaultDamaged { message: String },
+    /// A PIN, label or text the vault does not accept.
+    #[error("{message}")]
+    InvalidVaultInput { message: String },
+    /// Storage or memory failed.
+    #[error("{message}")]
+    VaultFailure { message: String },
 }
 
 impl From<lykt_core::Error> for LyktError {
     fn from(e: lykt_core::Error) -> Self {
-        use lykt_core::Error as E;
         let message = e.to_string();
-        match e {
-            E::InvalidLocale { .. } => Self::InvalidLocale { message },
-            E::InvalidTime { .. } => Self::InvalidTime { message },
-            E::UnknownContact { .. } => Self::UnknownContact { message },
-            E::UnknownAudience { .. } => Self::UnknownAudience { message },
-            E::UnknownScreen { .. } => Self::UnknownScreen { message },
-            E::InvalidEvent { .. } => Self::InvalidEvent { message },
-            E::Content(_) => Self::InvalidContent { message },
-            E::PackRefused(_) => Self::PackRefused { message },
+        match e.code() {
+            "invalid_locale" => Self::InvalidLocale { message },
+            "invalid_time" => Self::InvalidTime { message },
+            "unknown_contact" => Self::UnknownContact { message },
+            "unknown_audience" => Self::UnknownAudience { message },
+            "unknown_screen" => Self::UnknownScreen { message },
+            "invalid_event" => Self::InvalidEvent { message },
+            "pack_refused" => Self::PackRefused { message },
+            "wrong_pin" => Self::WrongPin { message },
+            "too_many_attempts" => Self::TooManyAttempts { message },
+            "vault_locked" => Self::VaultLocked { message },
+            "no_vault" => Self::NoVault { message },
+            "unknown_record" => Self::UnknownRecord { message },
+            "vault_damaged" => Self::VaultDamaged { message },
+            "invalid_vault_input" => Self::InvalidVaultInput { message },
+            "vault_failure" => Self::VaultFailure { message },
+            _ => Self::InvalidContent { message },
         }
     }
 }
@@ -105,6 +138,12 @@ impl Lykt {
     /// Contact books and apps handed out afterwards use it.
     pub fn install_pack(&self, data_dir: String, bytes: Vec<u8>) -> Result<u32, LyktError> {
         Ok(lock(&self.0).install_pack(Path::new(&data_dir), &bytes)?)
+    }
+
+    /// The de-identified plain-text summary of a saved item, for the share sheet.
+    pub fn referral_summary(&self, record: Record) -> String {
+        let lykt = lock(&self.0);
+        lykt_core::saved::referral_summary(&record, &lykt.pack().ui, lykt.locales())
     }
 
     /// The contact book.

@@ -13,6 +13,7 @@ use lykt_core::contacts::{
 };
 use lykt_core::content::source::Citation;
 use lykt_core::locale::TextDirection;
+use lykt_core::vault::{Record, RecordKind, RecordSummary};
 
 #[uniffi::remote(Enum)]
 pub enum TextDirection {
@@ -263,4 +264,32 @@ pub enum Effect {
 pub struct Transition {
     pub screen: Screen,
     pub effect: Option<Effect>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum RecordKind {
+    Assessment,
+    RightsChecklist,
+    MinorsOutcome,
+    PlacementChecklist,
+    Note,
+}
+
+#[uniffi::remote(Record)]
+pub struct RecordSummary {
+    pub id: String,
+    pub date: String,
+    pub kind: RecordKind,
+    pub case_label: String,
+    pub created: i64,
+}
+
+#[uniffi::remote(Record)]
+pub struct Record {
+    pub id: String,
+    pub date: String,
+    pub kind: RecordKind,
+    pub case_label: String,
+    pub created: i64,
+    pub payload: String,
 }

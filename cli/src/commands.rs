@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             ContentCommand::Install { pack } => crate::packs::install(common, &pack),
             ContentCommand::Keygen { out } => crate::packs::keygen(&out),
         },
+        Some(Command::Vault { dir, action }) => crate::vault_cmd::run(common, &dir, action),
     }
 }
 

@@ -7,6 +7,7 @@ mod interactive;
 pub mod options;
 mod packs;
 mod render;
+mod vault_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;

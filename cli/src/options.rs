@@ -61,6 +61,53 @@ pub enum Command {
         #[command(subcommand)]
         command: ContentCommand,
     },
+    /// The encrypted vault for saved work. The PIN is read from the first line of standard input.
+    Vault {
+        /// The vault's folder.
+        #[arg(long, value_name = "DIR")]
+        dir: PathBuf,
+        #[command(subcommand)]
+        action: VaultAction,
+    },
+}
+
+/// Vault commands.
+#[derive(Debug, Subcommand)]
+pub enum VaultAction {
+    /// Create a vault protected by the PIN.
+    Init,
+    /// Check the PIN.
+    Unlock,
+    /// Save a note under a case label; the note's text is the rest of standard input.
+    AddNote {
+        /// The case label (no names or identity numbers).
+        label: String,
+    },
+    /// List saved items: id, date, kind, case label.
+    List,
+    /// Show one saved item.
+    Show {
+        /// The item's id.
+        id: String,
+    },
+    /// Delete one saved item.
+    Delete {
+        /// The item's id.
+        id: String,
+    },
+    /// Confirm the vault is locked (it is, whenever no program has it open).
+    Lock,
+    /// Destroy the vault and everything in it. Needs no PIN; asks for confirmation.
+    Wipe {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Print the de-identified referral summary of one saved item.
+    Summary {
+        /// The item's id.
+        id: String,
+    },
 }
 
 /// Content-pack commands.

@@ -289,3 +289,57 @@ fn content_packs_sign_verify_and_install_as_the_app_would() {
     );
     std::fs::remove_dir_all(&root).ok();
 }
+
+#[test]
+fn vault_commands_read_the_pin_from_stdin_and_never_leak_it() {
+    let dir = std::env::temp_dir().join(format!("lykt-cli-vault-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().expect("utf-8");
+    let run =
+        |args: &[&str], input: &str| lykt(&[&["vault", "--dir", d][..], args].concat(), input);
+    let o = run(&["init"], "482916\n");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("Do not write names"));
+    let o = run(
+        &["add-note", "case 12"],
+        "482916\nSeen at the clinic.\nSecond line.\n",
+    );
+    let id = stdout(&o).trim().to_owned();
+    assert_eq!(id.len(), 32, "{id}");
+    let listed = stdout(&run(&["list"], "482916\n"));
+    assert!(
+        listed.contains(&id) && listed.contains("Note") && listed.contains("case 12"),
+        "{listed}"
+    );
+    let shown = stdout(&run(&["show", &id], "482916\n"));
+    assert!(
+        shown.contains("Seen at the clinic.\nSecond line."),
+        "{shown}"
+    );
+    let summary = stdout(&run(&["summary", &id, "--lang", "nb"], "482916\n"));
+    assert!(
+        summary.starts_with("Oppsummering til henvisning") && !summary.contains("case 12"),
+        "{summary}"
+    );
+    // Wrong PIN: one line, exit 2, and the PIN is not echoed anywhere.
+    let o = run(&["list"], "000111\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "lykt: the PIN is wrong\n"
+    );
+    assert!(!stdout(&o).contains("000111"));
+    assert!(run(&["lock"], "").status.success());
+    assert!(run(&["delete", &id], "482916\n").status.success());
+    assert_eq!(run(&["show", &id], "482916\n").status.code(), Some(2));
+    // Wipe asks first; anything but "yes" changes nothing.
+    assert_eq!(run(&["wipe"], "no\n").status.code(), Some(2));
+    assert!(run(&["list"], "482916\n").status.success());
+    assert!(run(&["wipe"], "yes\n").status.success());
+    let o = run(&["list"], "482916\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "lykt: no vault has been set up on this device\n"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

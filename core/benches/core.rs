@@ -74,5 +74,35 @@ fn screens(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, start_up, contacts, screens);
+/// The vault: unlock (the PIN key derivation, on its own), and saving and listing 1,000 records.
+fn vault(c: &mut Criterion) {
+    use lykt_core::vault::{RecordKind, Vault, VaultConfig};
+    let now = 1_795_000_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("vault");
+    let mut v = Vault::create(&path, "482916", None, VaultConfig::default(), now).expect("vault");
+    let mut group = c.benchmark_group("vault");
+    group.sample_size(10);
+    group.bench_function("unlock", |b| {
+        b.iter(|| {
+            v.lock();
+            v.unlock("482916", None, now).expect("unlocks");
+        })
+    });
+    group.bench_function("save_1000", |b| {
+        b.iter(|| {
+            v.delete_all(now).expect("empties");
+            for i in 0..1000 {
+                v.save(RecordKind::Note, "case", &format!("note {i}"), now)
+                    .expect("saves");
+            }
+        })
+    });
+    group.bench_function("list_1000", |b| {
+        b.iter(|| assert_eq!(v.list(now).expect("lists").len(), 1000))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, start_up, contacts, screens, vault);
 criterion_main!(benches);

@@ -2,6 +2,7 @@
 
 use crate::content::check::ContentErrors;
 use crate::content::signed::UpdateError;
+use crate::vault::VaultError;
 
 /// Every failure the core reports to a caller.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -48,6 +49,9 @@ pub enum Error {
     /// A content pack offered for installation was refused; the pack in use stays.
     #[error("{0}")]
     PackRefused(UpdateError),
+    /// The vault refused or failed an operation.
+    #[error("{0}")]
+    Vault(VaultError),
 }
 
 impl Error {
@@ -62,6 +66,30 @@ impl Error {
             Self::InvalidEvent { .. } => "invalid_event",
             Self::Content(_) => "invalid_content",
             Self::PackRefused(_) => "pack_refused",
+            Self::Vault(e) => match e {
+                VaultError::WrongPin { .. } => "wrong_pin",
+                VaultError::TooManyAttempts { .. } => "too_many_attempts",
+                VaultError::Locked => "vault_locked",
+                VaultError::NotFound | VaultError::Erased | VaultError::ErasedAfterWrongPins => {
+                    "no_vault"
+                }
+                VaultError::NoSuchRecord { .. } => "unknown_record",
+                VaultError::Damaged | VaultError::Integrity { .. } | VaultError::NewerFormat => {
+                    "vault_damaged"
+                }
+                VaultError::AlreadyExists
+                | VaultError::PinTooShort { .. }
+                | VaultError::PlatformSecretTooShort { .. }
+                | VaultError::PlatformSecretMissing
+                | VaultError::CaseLabel { .. }
+                | VaultError::TooLong { .. }
+                | VaultError::InvalidKdfParams
+                | VaultError::InvalidTime { .. } => "invalid_vault_input",
+                VaultError::StorageFull
+                | VaultError::NotEnoughMemory
+                | VaultError::Crypto
+                | VaultError::Storage { .. } => "vault_failure",
+            },
         }
     }
 }
@@ -75,5 +103,11 @@ impl From<ContentErrors> for Error {
 impl From<UpdateError> for Error {
     fn from(e: UpdateError) -> Self {
         Self::PackRefused(e)
+    }
+}
+
+impl From<VaultError> for Error {
+    fn from(e: VaultError) -> Self {
+        Self::Vault(e)
     }
 }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod entry;
 pub mod error;
 pub mod locale;
+pub mod saved;
 pub mod search;
 pub mod text;
 pub mod ui_keys;

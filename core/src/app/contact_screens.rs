@@ -104,13 +104,13 @@ pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) 
             state: status_kind(c.status),
         },
     ];
-    if let (Some(h), Some(pack_contact)) = (book.holiday_at(ctx.now), ctx.pack.contact(&c.id)) {
-        if pack_contact.hours.is_weekly() {
-            blocks.push(Block::Notice {
-                level: NoticeLevel::Caution,
-                text: ctx.fill(k::NOTICE_HOLIDAY_CONTACT, &[("holiday", &h.name)]),
-            });
-        }
+    if let (Some(h), Some(pack_contact)) = (book.holiday_at(ctx.now), ctx.pack.contact(&c.id))
+        && pack_contact.hours.is_weekly()
+    {
+        blocks.push(Block::Notice {
+            level: NoticeLevel::Caution,
+            text: ctx.fill(k::NOTICE_HOLIDAY_CONTACT, &[("holiday", &h.name)]),
+        });
     }
     blocks.extend(
         c.actions
