@@ -6,8 +6,10 @@ import sys
 
 def medians(root):
     out = {}
-    for est in sorted(pathlib.Path(root).glob("*/new/estimates.json")):
-        out[est.parent.parent.name] = json.loads(est.read_text())["median"]["point_estimate"]
+    root = pathlib.Path(root)
+    for est in sorted(root.glob("**/new/estimates.json")):
+        name = "/".join(est.parent.parent.relative_to(root).parts)
+        out[name] = json.loads(est.read_text())["median"]["point_estimate"]
     return out
 
 

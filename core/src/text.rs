@@ -76,6 +76,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// The `{placeholder}` names a template uses, sorted and unique.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
+    if !template.contains('{') {
+        return names;
+    }
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];

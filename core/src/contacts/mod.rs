@@ -3,7 +3,7 @@
 pub mod hours;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -270,47 +270,56 @@ fn check_link_extras(c: &mut Checker<'_>, id: &str, field: &str, link: &Link) {
     c.source_refs(id, &format!("{field}.sources"), &link.sources);
 }
 
-/// Contacts indexed for look-up and search.
+/// Contacts indexed for look-up, and for search once the first search needs it.
 #[derive(Debug, Default)]
 pub struct ContactIndex {
     by_id: HashMap<String, usize>,
-    documents: Vec<Document>,
+    documents: OnceLock<Vec<Document>>,
 }
 
 impl ContactIndex {
-    /// Indexes `contacts` in every locale.
+    /// Indexes `contacts` by id; the search index is built on first use, off the start-up path.
     pub fn build(contacts: &[Contact]) -> Self {
         let by_id = contacts
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        let documents = contacts
-            .iter()
-            .map(|c| {
-                let mut doc = Document::default();
-                for (_, s) in c.name.entries() {
-                    doc.add(Weight::Name, s);
-                }
-                for (_, s) in c.tags.entries() {
-                    doc.add(Weight::Tag, s);
-                }
-                for (_, s) in c.summary.entries() {
-                    doc.add(Weight::Body, s);
-                }
-                for p in c.phones.iter().chain(&c.sms) {
-                    doc.add(Weight::Tag, &p.display);
-                    doc.add(Weight::Tag, &p.dial);
-                }
-                doc
-            })
-            .collect();
-        Self { by_id, documents }
+        Self {
+            by_id,
+            documents: OnceLock::new(),
+        }
     }
 
     /// Position of the contact with `id`.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// The searchable text of every contact in every locale, in pack order.
+    fn documents(&self, contacts: &[Contact]) -> &[Document] {
+        self.documents.get_or_init(|| {
+            contacts
+                .iter()
+                .map(|c| {
+                    let mut doc = Document::default();
+                    for (_, s) in c.name.entries() {
+                        doc.add(Weight::Name, s);
+                    }
+                    for (_, s) in c.tags.entries() {
+                        doc.add(Weight::Tag, s);
+                    }
+                    for (_, s) in c.summary.entries() {
+                        doc.add(Weight::Body, s);
+                    }
+                    for p in c.phones.iter().chain(&c.sms) {
+                        doc.add(Weight::Tag, &p.display);
+                        doc.add(Weight::Tag, &p.dial);
+                    }
+                    doc
+                })
+                .collect()
+        })
     }
 }
 
@@ -465,13 +474,14 @@ impl ContactBook {
     /// Contacts matching `query` in any language, best first.
     pub fn search(&self, query: &str, audience: Option<Audience>, at: Instant) -> ContactListing {
         let words = query_words(query);
+        let documents = self.pack.contact_index.documents(&self.pack.contacts);
         let mut scored: Vec<(u32, usize)> = self
             .pack
             .contacts
             .iter()
             .enumerate()
             .filter(|(_, c)| serves(c, audience))
-            .map(|(i, _)| (self.pack.contact_index.documents[i].score(&words), i))
+            .map(|(i, _)| (documents[i].score(&words), i))
             .filter(|(score, _)| *score > 0)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
