@@ -7,7 +7,7 @@ const fs = require('fs');
 const modules = path.join(path.resolve(process.env.NPM_DIR), 'node_modules');
 const Parser = require(path.join(modules, 'tree-sitter'));
 const [lang, ...files] = process.argv.slice(2);
-const grammar = require(path.join(modules, lang === 'swift' ? 'tree-sitter-swift' : 'tree-sitter-kotlin'));
+const grammar = require(path.join(modules, lang === 'swift' ? 'tree-sitter-swift' : '@tree-sitter-grammars/tree-sitter-kotlin'));
 
 // The grammar does not know uniffi's 3-line documentation-visibility guard; blank exactly that.
 const guard = /#if swift\(>=5\.8\)\n[ \t]*@_documentation\(visibility: private\)\n[ \t]*#endif/g;

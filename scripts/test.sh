@@ -16,8 +16,8 @@ step "Rust tests"
 cargo test --workspace --locked
 "$ROOT/scripts/build-bindings.sh"
 "$ROOT/scripts/test-kotlin.sh"
-step "Swift syntax check (tree-sitter; not a compile)"
-"$ROOT/scripts/check-swift.sh"
+step "Swift and Android syntax check (tree-sitter; not a compile)"
+"$ROOT/scripts/check-shells.sh"
 "$ROOT/scripts/budgets.sh" --size-only
 step "Fuzzing (short pass)"
 "$ROOT/scripts/fuzz.sh" "${LYKT_FUZZ_SECONDS:-10}"
