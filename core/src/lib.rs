@@ -11,5 +11,6 @@ pub mod locale;
 pub mod search;
 pub mod text;
 pub mod ui_keys;
+pub mod victim;
 
 pub use error::Error;

@@ -1,0 +1,3 @@
+//! Discreet information for a person who may be exploited.
+
+pub mod trigger;
