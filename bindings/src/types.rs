@@ -250,6 +250,8 @@ pub enum Event {
     Act { action: String },
     Back,
     QuickExit,
+    ExitKey { at_ms: u64 },
+    Tick { at_ms: u64 },
 }
 
 #[uniffi::remote(Enum)]

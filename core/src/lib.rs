@@ -14,6 +14,7 @@ pub mod search;
 pub mod text;
 pub mod ui_keys;
 pub mod vault;
+pub mod victim;
 
 pub use entry::Lykt;
 pub use error::Error;

@@ -5,12 +5,15 @@
 
 mod contact_screens;
 mod home;
+mod quick_exit;
 pub mod route;
 pub mod screen;
+pub(crate) mod victim_screens;
 
 use std::sync::Arc;
 
 use serde::Serialize;
+use zeroize::Zeroize;
 
 use crate::calendar::Instant;
 use crate::content::ContentPack;
@@ -19,6 +22,7 @@ use crate::error::Error;
 use crate::locale::Locales;
 use crate::text::Text;
 use crate::ui_keys as k;
+use crate::victim::trigger::ExitTrigger;
 pub use route::Route;
 pub use screen::{Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, StatusKind};
 
@@ -91,6 +95,16 @@ pub enum Event {
     Back,
     /// Pressed the quick-exit button.
     QuickExit,
+    /// Pressed the quick-exit key; three presses in time leave (see `victim::trigger`).
+    ExitKey {
+        /// When, in milliseconds on the shell's monotonic clock.
+        at_ms: u64,
+    },
+    /// Time passed; lets the core clear the exit key's progress when its window has passed.
+    Tick {
+        /// Now, in milliseconds on the shell's monotonic clock.
+        at_ms: u64,
+    },
 }
 
 /// Something the shell must do after an event.
@@ -193,6 +207,9 @@ impl<'a> Ctx<'a> {
 }
 
 /// The app: navigation state and the screens it produces.
+///
+/// The state lives in memory only: nothing is written anywhere, so a session leaves no
+/// history, settings or last page behind. Routes the app forgets are zeroised.
 #[derive(Debug)]
 pub struct App {
     pack: Arc<ContentPack>,
@@ -200,17 +217,22 @@ pub struct App {
     platform: Platform,
     clock: Clock,
     stack: Vec<Route>,
+    trigger: ExitTrigger,
 }
 
 impl App {
     /// A new app on the start screen.
     pub fn new(pack: Arc<ContentPack>, locales: Locales, platform: Platform) -> Self {
+        // Full capacity up front: the stack never moves, so no stale copy is left behind.
+        let mut stack = Vec::with_capacity(MAX_DEPTH);
+        stack.push(Route::Home);
         Self {
             pack,
             locales,
             platform,
             clock: Clock::System,
-            stack: vec![Route::Home],
+            stack,
+            trigger: ExitTrigger::default(),
         }
     }
 
@@ -222,26 +244,36 @@ impl App {
     /// The screen the user is looking at.
     pub fn current_screen(&self) -> Screen {
         let route = self.stack.last().unwrap_or(&Route::Home);
-        let ctx = Ctx {
-            pack: &self.pack,
-            locales: &self.locales,
-            now: self.clock.now(),
-        };
+        let ctx = self.ctx();
         let mut screen = match route {
             Route::Home => home::screen(&ctx, route),
             Route::Tools => home::tools(&ctx, route),
             Route::Neutral => home::neutral(&ctx, route),
             Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
+            Route::Info => victim_screens::screen(&ctx, route, crate::victim::START_PAGE),
+            Route::InfoPage { id } => victim_screens::screen(&ctx, route, id),
         };
         screen.back_available = self.stack.len() > 1;
+        if screen.mode == Mode::Victim {
+            screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
+        }
         screen
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            pack: &self.pack,
+            locales: &self.locales,
+            now: self.clock.now(),
+        }
     }
 
     /// Handles a user event and returns the next screen and any effect.
     ///
-    /// On error nothing changes.
+    /// On error nothing changes. Any event but the exit key and ticks resets the exit key's count.
     pub fn dispatch(&mut self, event: Event) -> Result<Transition, Error> {
+        let other_input = !matches!(event, Event::ExitKey { .. } | Event::Tick { .. });
         let effect = match event {
             Event::Open { target } => {
                 let route = self.resolve(&target)?;
@@ -249,8 +281,10 @@ impl App {
                 None
             }
             Event::Back => {
-                if self.stack.len() > 1 {
-                    self.stack.pop();
+                if self.stack.len() > 1
+                    && let Some(mut route) = self.stack.pop()
+                {
+                    route.zeroize();
                 }
                 None
             }
@@ -275,14 +309,18 @@ impl App {
                     message: format!("this screen has no checklist item \"{item}\""),
                 });
             }
-            Event::QuickExit => {
-                self.stack.clear();
-                self.stack.push(Route::Neutral);
-                Some(Effect::QuickExit {
-                    target: self.platform.exit_target(),
-                })
+            Event::QuickExit => Some(Effect::QuickExit {
+                target: self.quick_exit(),
+            }),
+            Event::ExitKey { at_ms } => self.exit_key(at_ms),
+            Event::Tick { at_ms } => {
+                self.trigger.tick(at_ms);
+                None
             }
         };
+        if other_input {
+            self.trigger.reset();
+        }
         Ok(Transition {
             screen: self.current_screen(),
             effect,
@@ -294,7 +332,12 @@ impl App {
         let route = Route::parse(target)?;
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
-            Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } => true,
+            Route::InfoPage { id } => {
+                id != crate::victim::START_PAGE && self.pack.victim_page(id).is_some()
+            }
+            Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } | Route::Info => {
+                true
+            }
         };
         if exists {
             Ok(route)
@@ -305,16 +348,15 @@ impl App {
         }
     }
 
+    /// Opens `route`; the start screen forgets everything before it.
     fn push(&mut self, route: Route) {
         if route == Route::Home {
-            self.stack.truncate(1);
-            if self.stack.first() != Some(&Route::Home) {
-                self.stack = vec![Route::Home];
-            }
+            self.stack.zeroize();
+            self.stack.push(Route::Home);
             return;
         }
         if self.stack.len() >= MAX_DEPTH {
-            self.stack.remove(1);
+            self.stack.remove(1).zeroize();
         }
         self.stack.push(route);
     }

@@ -1,10 +1,12 @@
 //! Link targets: the text form of every screen a link can open.
 
+use zeroize::Zeroize;
+
 use crate::contacts::Audience;
 use crate::error::Error;
 
-/// A screen the app can show.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A screen the app can show; zeroised when the app forgets it.
+#[derive(Clone, Debug, PartialEq, Eq, Zeroize)]
 pub enum Route {
     /// The start screen.
     Home,
@@ -15,11 +17,19 @@ pub enum Route {
     /// The contact list, optionally for one audience.
     Contacts {
         /// Only contacts for this audience.
+        #[zeroize(skip)]
         audience: Option<Audience>,
     },
     /// One contact.
     Contact {
         /// Its id.
+        id: String,
+    },
+    /// The discreet information's start page, listing every page.
+    Info,
+    /// One page of the discreet information.
+    InfoPage {
+        /// The page's id.
         id: String,
     },
 }
@@ -45,6 +55,8 @@ impl Route {
                 .map(|a| Self::Contacts { audience: Some(a) })
                 .map_err(|_| unknown()),
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
+            ("info", None) => Ok(Self::Info),
+            ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
             _ => Err(unknown()),
         }
     }
@@ -58,6 +70,8 @@ impl Route {
             Self::Contacts { audience: None } => "contacts".into(),
             Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),
             Self::Contact { id } => format!("contact/{id}"),
+            Self::Info => "info".into(),
+            Self::InfoPage { id } => format!("info/{id}"),
         }
     }
 }
@@ -74,6 +88,8 @@ mod tests {
             "contacts",
             "contacts/minors",
             "contact/rosa",
+            "info",
+            "info/danger",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -89,6 +105,8 @@ mod tests {
             "home/x",
             "contact/a/b",
             "settings",
+            "info/",
+            "info/a/b",
         ] {
             assert_eq!(
                 Route::parse(t),
@@ -98,5 +116,14 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn zeroising_a_route_empties_what_it_held() {
+        let mut r = Route::InfoPage {
+            id: "danger".into(),
+        };
+        r.zeroize();
+        assert_eq!(r, Route::InfoPage { id: String::new() });
     }
 }

@@ -1,6 +1,6 @@
 //! Screen models: what every shell renders, built entirely by the core.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::actions::Action;
 use crate::locale::TextDirection;
@@ -158,7 +158,7 @@ pub enum StatusKind {
 }
 
 /// How strongly a notice is highlighted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeLevel {
     /// Good to know.

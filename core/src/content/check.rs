@@ -47,6 +47,18 @@ pub enum IssueKind {
     MalformedUrl { value: String },
     /// An e-mail address is malformed.
     MalformedEmail { value: String },
+    /// A page cannot be reached by following links from the start page.
+    Unreachable { start: String },
+    /// A contact does not offer the channel an item asks for.
+    MissingChannel { contact: String, channel: String },
+    /// A title or heading contains a word that reveals what the app is about.
+    RevealingWord { locale: String, word: String },
+    /// A page offers no one-tap action.
+    NoAction,
+    /// An always-open or anonymous contact comes after one that is neither.
+    ActionOrder { contact: String, after: String },
+    /// A text repeats a contact's number instead of referring to the contact.
+    RepeatedNumber { number: String },
     /// Any other rule of the content model.
     Invalid { message: String },
 }
@@ -80,6 +92,25 @@ impl fmt::Display for IssueKind {
             }
             Self::MalformedUrl { value } => write!(f, "\"{value}\" is not an https:// web address"),
             Self::MalformedEmail { value } => write!(f, "\"{value}\" is not an e-mail address"),
+            Self::Unreachable { start } => {
+                write!(f, "cannot be reached by following links from \"{start}\"")
+            }
+            Self::MissingChannel { contact, channel } => {
+                write!(f, "contact \"{contact}\" has no {channel} channel")
+            }
+            Self::RevealingWord { locale, word } => write!(
+                f,
+                "the {locale} text contains \"{word}\", which reveals the topic to anyone looking"
+            ),
+            Self::NoAction => write!(f, "offers no one-tap action"),
+            Self::ActionOrder { contact, after } => write!(
+                f,
+                "\"{contact}\" is open around the clock or anonymous and must come before \"{after}\""
+            ),
+            Self::RepeatedNumber { number } => write!(
+                f,
+                "repeats the number {number}; refer to the contact instead"
+            ),
             Self::Invalid { message } => write!(f, "{message}"),
         }
     }

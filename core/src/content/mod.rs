@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::contacts::{self, Contact, ContactIndex};
 use crate::locale::{LocaleInfo, Locales};
 use crate::text::Text;
+use crate::victim::{self, VictimFile};
 use check::{Checker, ContentErrors, ContentIssue, IssueKind};
 use source::Source;
 use ui::Ui;
@@ -23,13 +24,14 @@ use ui::Ui;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The files of a pack, in load order.
-pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json"];
+pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json", "victim.json"];
 
 /// The pack compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("pack.json", include_str!("../../content/pack.json")),
     ("ui.json", include_str!("../../content/ui.json")),
     ("contacts.json", include_str!("../../content/contacts.json")),
+    ("victim.json", include_str!("../../content/victim.json")),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
@@ -68,6 +70,8 @@ pub struct ContentPack {
     /// Every contact, in display order.
     pub contacts: Vec<Contact>,
     pub(crate) contact_index: ContactIndex,
+    /// The discreet information pages, in file order.
+    pub victim_pages: Vec<victim::Page>,
 }
 
 impl ContentPack {
@@ -108,16 +112,21 @@ impl ContentPack {
             parse(&mut issues, "ui.json", find("ui.json"));
         let contacts: Option<contacts::ContactsFile> =
             parse(&mut issues, "contacts.json", find("contacts.json"));
-        let (Some(meta), Some(ui_strings), Some(contacts)) = (meta, ui_strings, contacts) else {
+        let victim: Option<VictimFile> = parse(&mut issues, "victim.json", find("victim.json"));
+        let (Some(meta), Some(ui_strings), Some(contacts), Some(victim)) =
+            (meta, ui_strings, contacts, victim)
+        else {
             return Err(ContentErrors(issues));
         };
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
+        ui.extend("victim.json", victim.strings);
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
             ui,
             contacts: contacts.contacts,
+            victim_pages: victim.pages,
         };
         pack.check()?;
         Ok(pack)
@@ -154,6 +163,7 @@ impl ContentPack {
         contacts::check(&self.contacts, &mut c, &|id| {
             self.meta.language_names.contains_key(id)
         });
+        victim::check(&self.victim_pages, &self.contacts, &self.ui, &mut c);
         c.finish()
     }
 
@@ -203,6 +213,11 @@ impl ContentPack {
     /// The contact with `id`.
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contact_index.position(id).map(|i| &self.contacts[i])
+    }
+
+    /// The discreet information page with `id`.
+    pub fn victim_page(&self, id: &str) -> Option<&victim::Page> {
+        self.victim_pages.iter().find(|p| p.id == id)
     }
 
     /// The name of a language in the caller's locale (the id when unknown).

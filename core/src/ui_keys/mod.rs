@@ -96,6 +96,7 @@ crate::ui_keys! {
 }
 
 pub mod saved;
+pub mod victim;
 
 /// Every group of keys; each key must exist exactly once across the pack.
-pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, saved::KEYS];
+pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, saved::KEYS, victim::KEYS];

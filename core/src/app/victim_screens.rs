@@ -1,0 +1,156 @@
+//! The discreet information pages and the link to them from the start screen.
+
+use super::contact_screens::status_kind;
+use super::quick_exit::affordance;
+use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen};
+use crate::contacts::ContactBook;
+use crate::content::source::only_older;
+use crate::ui_keys as k;
+use crate::ui_keys::victim as vk;
+use crate::victim::trigger::ExitTrigger;
+use crate::victim::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
+
+/// The route that shows page `id`.
+pub(crate) fn page_route(id: &str) -> Route {
+    if id == START_PAGE {
+        Route::Info
+    } else {
+        Route::InfoPage { id: id.to_owned() }
+    }
+}
+
+/// The start screen's link into the information, labelled as neutrally as the start page.
+pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
+    Block::Link {
+        target: Route::Info.target(),
+        label: page_title(ctx, START_PAGE).to_owned(),
+        detail: Some(ctx.ui(vk::INFO_ENTRY_DETAIL).to_owned()),
+    }
+}
+
+/// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
+pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
+    match ctx.pack.victim_page(id) {
+        Some(page) => ctx.screen(
+            route,
+            ctx.text(&page.title).to_owned(),
+            Mode::Victim,
+            blocks(ctx, page),
+        ),
+        // Routes are checked when opened; a pack without the page shows an empty screen.
+        None => ctx.screen(route, id.to_owned(), Mode::Victim, Vec::new()),
+    }
+}
+
+/// The page with `id` as a fresh session shows it, for review.
+pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
+    let mut screen = screen(ctx, &page_route(id), id);
+    screen.quick_exit = Some(affordance(ctx, &ExitTrigger::default()));
+    screen
+}
+
+fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
+    ctx.pack.victim_page(id).map_or("", |p| ctx.text(&p.title))
+}
+
+fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
+    let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
+    let mut out = Vec::new();
+    for block in &page.blocks {
+        match block {
+            ContentBlock::Paragraph { text, .. } => out.push(Block::Paragraph {
+                text: ctx.text(text).to_owned(),
+            }),
+            ContentBlock::List { items, .. } => out.push(Block::BulletList {
+                items: items.iter().map(|t| ctx.text(t).to_owned()).collect(),
+            }),
+            ContentBlock::Heading { text } => out.push(Block::Heading {
+                text: ctx.text(text).to_owned(),
+            }),
+            ContentBlock::Notice { level, text, .. } => out.push(Block::Notice {
+                level: *level,
+                text: ctx.text(text).to_owned(),
+            }),
+            ContentBlock::Link { page, detail } => out.push(Block::Link {
+                target: page_route(page).target(),
+                label: page_title(ctx, page).to_owned(),
+                detail: detail.as_ref().map(|d| ctx.text(d).to_owned()),
+            }),
+            ContentBlock::Actions { contact, channels } => {
+                actions(ctx, &book, contact, channels, &mut out);
+            }
+        }
+        if only_older(&ctx.pack.meta.sources, block.sources()) {
+            out.push(older_notice(ctx.ui(vk::INFO_OLDER_SOURCE).to_owned()));
+        }
+    }
+    out
+}
+
+/// A contact's status (or name, for pages and e-mail only) and the chosen actions.
+fn actions(
+    ctx: &Ctx<'_>,
+    book: &ContactBook,
+    id: &str,
+    channels: &[ChannelRef],
+    out: &mut Vec<Block>,
+) {
+    let (Some(contact), Ok(view)) = (ctx.pack.contact(id), book.contact(id, ctx.now)) else {
+        return;
+    };
+    out.push(if channels.iter().any(|c| c.channel.is_live()) {
+        Block::Status {
+            text: ctx.fill(
+                vk::INFO_CONTACT_STATUS,
+                &[("name", &view.name), ("status", &view.status_text)],
+            ),
+            state: status_kind(view.status),
+        }
+    } else {
+        Block::Paragraph {
+            text: view.name.clone(),
+        }
+    });
+    for channel in channels {
+        for i in channel.positions(contact) {
+            let action_id = format!("{}.{}.{i}", contact.id, channel.channel.action_kind());
+            if let Some(action) = view.actions.iter().find(|a| a.id == action_id) {
+                out.push(Block::Action {
+                    action: action.clone(),
+                });
+            }
+            let (note, older, address) = match channel.channel {
+                Channel::Call | Channel::CallAbroad => view
+                    .phones
+                    .get(i)
+                    .map(|p| (p.note.clone(), p.older_source, &p.display)),
+                Channel::Sms => view
+                    .sms
+                    .get(i)
+                    .map(|p| (p.note.clone(), p.older_source, &p.display)),
+                Channel::Chat => view.chat.get(i).map(|w| (None, w.older_source, &w.address)),
+                Channel::Email => view
+                    .emails
+                    .get(i)
+                    .map(|w| (None, w.older_source, &w.address)),
+                Channel::Web => view.web.get(i).map(|w| (None, w.older_source, &w.address)),
+            }
+            .unwrap_or((None, false, &view.id));
+            if let Some(note) = note {
+                out.push(Block::Paragraph { text: note });
+            }
+            if older {
+                out.push(older_notice(
+                    ctx.fill(k::CONTACT_OLDER_CHANNEL, &[("address", address)]),
+                ));
+            }
+        }
+    }
+}
+
+fn older_notice(text: String) -> Block {
+    Block::Notice {
+        level: NoticeLevel::Caution,
+        text,
+    }
+}

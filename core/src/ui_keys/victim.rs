@@ -1,0 +1,13 @@
+//! Interface strings of the discreet information mode (strings in `victim.json`).
+
+crate::ui_keys! {
+    INFO_ENTRY_DETAIL = "info.entry_detail";
+    INFO_CONTACT_STATUS = "info.contact_status" ["name", "status"];
+    INFO_OLDER_SOURCE = "info.older_source";
+    QUICK_EXIT_LABEL = "quick_exit.label";
+    QUICK_EXIT_A11Y = "quick_exit.a11y";
+    QUICK_EXIT_HINT = "quick_exit.hint";
+    QUICK_EXIT_PROGRESS = "quick_exit.progress" ["count", "needed"];
+    QUICK_EXIT_ANNOUNCE_ONE = "quick_exit.announce_one";
+    QUICK_EXIT_ANNOUNCE_MANY = "quick_exit.announce_many" ["remaining"];
+}

@@ -1,0 +1,153 @@
+//! Runs the discreet mode's shared scenario files in `tests/scenarios/victim/` (the Kotlin tests
+//! replay the same files through the bindings).
+
+use std::path::{Path, PathBuf};
+
+use lykt_core::app::{App, Block, Clock, Effect, Event, Platform};
+use lykt_core::calendar::parse_instant;
+use lykt_core::content::ContentPack;
+use lykt_core::error::Error;
+use serde_json::{Value, json};
+
+fn scenario_files() -> Vec<(PathBuf, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/victim");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no scenarios in {}", root.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let v = serde_json::from_str(&text).expect("valid JSON");
+            (p, v)
+        })
+        .collect()
+}
+
+fn platform(v: &Value) -> Platform {
+    match v.as_str().unwrap_or("android") {
+        "android" => Platform::Android,
+        "ios" => Platform::Ios,
+        "terminal" => Platform::Terminal,
+        other => panic!("unknown platform {other}"),
+    }
+}
+
+fn event(v: &Value) -> Event {
+    let s = |k: &str| v[k].as_str().expect("string").to_owned();
+    let ms = |k: &str| v[k].as_u64().expect("milliseconds");
+    if v.get("open").is_some() {
+        Event::Open { target: s("open") }
+    } else if v.get("act").is_some() {
+        Event::Act { action: s("act") }
+    } else if v.get("back").is_some() {
+        Event::Back
+    } else if v.get("quick_exit").is_some() {
+        Event::QuickExit
+    } else if v.get("exit_key").is_some() {
+        Event::ExitKey {
+            at_ms: ms("exit_key"),
+        }
+    } else if v.get("tick").is_some() {
+        Event::Tick { at_ms: ms("tick") }
+    } else {
+        panic!("unknown event {v}")
+    }
+}
+
+fn code(e: &Error) -> &'static str {
+    match e {
+        Error::UnknownScreen { .. } => "unknown_screen",
+        Error::InvalidEvent { .. } => "invalid_event",
+        _ => "other",
+    }
+}
+
+fn effect_json(e: &Option<Effect>) -> Value {
+    match e {
+        None => Value::Null,
+        Some(Effect::OpenUri { uri }) => json!({ "open_uri": uri }),
+        Some(Effect::Share { text }) => json!({ "share": text }),
+        Some(Effect::QuickExit { target }) => json!({ "quick_exit": target }),
+        Some(Effect::Announce { text }) => json!({ "announce": text }),
+    }
+}
+
+#[test]
+fn victim_scenarios() {
+    let pack = ContentPack::embedded().expect("valid pack");
+    for (path, file) in scenario_files() {
+        let preferred: Vec<&str> = file["locales"]
+            .as_array()
+            .expect("locales")
+            .iter()
+            .map(|l| l.as_str().expect("locale"))
+            .collect();
+        let locales = pack.locales(&preferred).expect("locales");
+        let mut app = App::new(pack.clone(), locales, platform(&file["platform"]));
+        let at = parse_instant(file["at"].as_str().expect("at")).expect("instant");
+        app.set_clock(Clock::Fixed(at));
+        for step in file["steps"].as_array().expect("steps") {
+            check_step(&mut app, &path, step);
+        }
+    }
+}
+
+fn check_step(app: &mut App, path: &Path, step: &Value) {
+    let where_ = format!("{}: {step}", path.display());
+    let before = app.current_screen();
+    let outcome = step.get("event").map(|e| app.dispatch(event(e)));
+    let expect = &step["expect"];
+    if let Some(want) = expect.get("error") {
+        match outcome {
+            Some(Err(e)) => assert_eq!(want, code(&e), "{where_}"),
+            other => panic!("{where_}: expected an error, got {other:?}"),
+        }
+        assert_eq!(
+            app.current_screen(),
+            before,
+            "{where_}: an error changes nothing"
+        );
+        return;
+    }
+    let effect = match outcome {
+        Some(Ok(t)) => {
+            assert_eq!(t.screen, app.current_screen(), "{where_}");
+            t.effect
+        }
+        Some(Err(e)) => panic!("{where_}: {e}"),
+        None => None,
+    };
+    let screen = app.current_screen();
+    let shown = serde_json::to_value(&screen).expect("serialisable");
+    for (key, want) in expect.as_object().expect("object") {
+        let got: Value = match key.as_str() {
+            "screen" => shown["id"].clone(),
+            "back" => shown["back_available"].clone(),
+            "title" | "window_title" | "mode" | "direction" => shown[key].clone(),
+            "status" => screen
+                .blocks
+                .iter()
+                .find_map(|b| match b {
+                    Block::Status { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .into(),
+            "first_action" => screen.actions().next().map(|a| a.uri.clone()).into(),
+            "effect" => effect_json(&effect),
+            "quick_exit" => match want {
+                Value::Object(fields) => {
+                    let q = &shown["quick_exit"];
+                    fields.keys().map(|k| (k.clone(), q[k].clone())).collect()
+                }
+                _ => shown["quick_exit"].clone(),
+            },
+            other => panic!("{where_}: unknown expectation {other}"),
+        };
+        assert_eq!(&got, want, "{where_}: {key}");
+    }
+}
