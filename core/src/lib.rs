@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod content;
 pub mod error;
 pub mod locale;
+pub mod minors;
 pub mod search;
 pub mod text;
 pub mod ui_keys;

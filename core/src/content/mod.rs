@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 use crate::contacts::{self, Contact, ContactIndex};
 use crate::locale::{LocaleInfo, Locales};
+use crate::minors::{self, Minors};
 use crate::text::Text;
 use check::{Checker, ContentErrors, ContentIssue, IssueKind};
 use source::Source;
@@ -22,13 +23,14 @@ use ui::Ui;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The files of a pack, in load order.
-pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json"];
+pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json", "minors.json"];
 
 /// The pack compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("pack.json", include_str!("../../content/pack.json")),
     ("ui.json", include_str!("../../content/ui.json")),
     ("contacts.json", include_str!("../../content/contacts.json")),
+    ("minors.json", include_str!("../../content/minors.json")),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
@@ -67,6 +69,8 @@ pub struct ContentPack {
     /// Every contact, in display order.
     pub contacts: Vec<Contact>,
     pub(crate) contact_index: ContactIndex,
+    /// The minors' flow and the emergency-placement checklist.
+    pub minors: Minors,
 }
 
 impl ContentPack {
@@ -107,16 +111,23 @@ impl ContentPack {
             parse(&mut issues, "ui.json", find("ui.json"));
         let contacts: Option<contacts::ContactsFile> =
             parse(&mut issues, "contacts.json", find("contacts.json"));
-        let (Some(meta), Some(ui_strings), Some(contacts)) = (meta, ui_strings, contacts) else {
+        let minors: Option<minors::MinorsFile> =
+            parse(&mut issues, "minors.json", find("minors.json"));
+        let (Some(meta), Some(ui_strings), Some(contacts), Some(minors)) =
+            (meta, ui_strings, contacts, minors)
+        else {
             return Err(ContentErrors(issues));
         };
+        let (minors, minors_strings) = minors.split();
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
+        ui.extend("minors.json", minors_strings);
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
             ui,
             contacts: contacts.contacts,
+            minors,
         };
         pack.check()?;
         Ok(pack)
@@ -152,6 +163,10 @@ impl ContentPack {
         self.ui.check(&mut c);
         contacts::check(&self.contacts, &mut c, &|id| {
             self.meta.language_names.contains_key(id)
+        });
+        minors::check(&self.minors, &mut c, &|id| {
+            self.contact(id)
+                .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
         });
         c.finish()
     }
