@@ -1,13 +1,18 @@
 //! The start screen and the neutral screen.
 
 use super::{Block, Ctx, Mode, Route, Screen};
-use crate::ui_keys as k;
+use crate::ui_keys::{self as k, minors};
 
 /// The start screen: every part of the app within reach.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
     let blocks = vec![
         Block::Paragraph {
             text: ctx.ui(k::HOME_INTRO).to_owned(),
+        },
+        Block::Link {
+            target: Route::Tools.target(),
+            label: ctx.ui(k::HOME_TOOLS).to_owned(),
+            detail: Some(ctx.ui(k::HOME_TOOLS_DETAIL).to_owned()),
         },
         Block::Link {
             target: Route::Contacts { audience: None }.target(),
@@ -36,6 +41,16 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             .target(),
             label: ctx.ui(k::TOOLS_CONTACTS).to_owned(),
             detail: None,
+        },
+        Block::Link {
+            target: Route::Minors.target(),
+            label: ctx.ui(minors::TOOLS_MINORS).to_owned(),
+            detail: Some(ctx.ui(minors::TOOLS_MINORS_DETAIL).to_owned()),
+        },
+        Block::Link {
+            target: Route::Placement.target(),
+            label: ctx.ui(minors::TOOLS_PLACEMENT).to_owned(),
+            detail: Some(ctx.ui(minors::TOOLS_PLACEMENT_DETAIL).to_owned()),
         },
     ];
     ctx.screen(

@@ -5,6 +5,7 @@
 
 mod contact_screens;
 mod home;
+mod minors_screens;
 pub mod route;
 pub mod screen;
 
@@ -167,6 +168,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A content text in the caller's locale.
+    #[allow(dead_code)] // Feature screens built from content use it.
     pub fn text(&self, text: &'a Text) -> &'a str {
         text.get(self.locales)
     }
@@ -199,12 +201,14 @@ pub struct App {
     platform: Platform,
     clock: Clock,
     stack: Vec<Route>,
+    minors: minors_screens::MinorsState,
 }
 
 impl App {
     /// A new app on the start screen.
     pub fn new(pack: Arc<ContentPack>, locales: Locales, platform: Platform) -> Self {
         Self {
+            minors: minors_screens::MinorsState::new(&pack),
             pack,
             locales,
             platform,
@@ -232,8 +236,11 @@ impl App {
             Route::Neutral => home::neutral(&ctx, route),
             Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
+            Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
+            Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
+            Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
         };
-        screen.back_available = self.stack.len() > 1;
+        screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
         screen
     }
 
@@ -244,11 +251,12 @@ impl App {
         let effect = match event {
             Event::Open { target } => {
                 let route = self.resolve(&target)?;
+                self.minors.open(&route);
                 self.push(route);
                 None
             }
             Event::Back => {
-                if self.stack.len() > 1 {
+                if !self.minors.back(self.stack.last()) && self.stack.len() > 1 {
                     self.stack.pop();
                 }
                 None
@@ -264,17 +272,16 @@ impl App {
                     })?;
                 Some(Effect::OpenUri { uri })
             }
-            Event::Choose { question, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no question \"{question}\""),
-                });
+            Event::Choose { question, option } => {
+                self.choose(&question, &option)?;
+                None
             }
-            Event::SetStatus { item, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no checklist item \"{item}\""),
-                });
+            Event::SetStatus { item, status } => {
+                self.set_status(&item, &status)?;
+                None
             }
             Event::QuickExit => {
+                self.minors = minors_screens::MinorsState::new(&self.pack);
                 self.stack.clear();
                 self.stack.push(Route::Neutral);
                 Some(Effect::QuickExit {
@@ -293,7 +300,13 @@ impl App {
         let route = Route::parse(target)?;
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
-            Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } => true,
+            Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
+            Route::Home
+            | Route::Tools
+            | Route::Neutral
+            | Route::Contacts { .. }
+            | Route::Minors
+            | Route::Placement => true,
         };
         if exists {
             Ok(route)
@@ -304,7 +317,30 @@ impl App {
         }
     }
 
+    /// Answers a question on the current screen.
+    fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
+        match self.stack.last() {
+            Some(Route::Minors) => self.minors.choose(question, option),
+            _ => Err(Error::InvalidEvent {
+                message: format!("this screen has no question \"{question}\""),
+            }),
+        }
+    }
+
+    /// Sets the status of a checklist item on the current screen.
+    fn set_status(&mut self, item: &str, status: &str) -> Result<(), Error> {
+        match self.stack.last() {
+            Some(Route::Placement) => self.minors.set_status(item, status),
+            _ => Err(Error::InvalidEvent {
+                message: format!("this screen has no checklist item \"{item}\""),
+            }),
+        }
+    }
+
     fn push(&mut self, route: Route) {
+        if self.stack.last() == Some(&route) {
+            return;
+        }
         if route == Route::Home {
             self.stack.truncate(1);
             if self.stack.first() != Some(&Route::Home) {

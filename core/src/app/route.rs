@@ -22,6 +22,15 @@ pub enum Route {
         /// Its id.
         id: String,
     },
+    /// The minors' decision flow (its open question, or its outcome).
+    Minors,
+    /// One action card of the minors' flow.
+    MinorsCard {
+        /// The card's id.
+        id: String,
+    },
+    /// The emergency-placement checklist.
+    Placement,
 }
 
 impl Route {
@@ -45,6 +54,9 @@ impl Route {
                 .map(|a| Self::Contacts { audience: Some(a) })
                 .map_err(|_| unknown()),
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
+            ("minors", None) => Ok(Self::Minors),
+            ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
+            ("placement", None) => Ok(Self::Placement),
             _ => Err(unknown()),
         }
     }
@@ -58,6 +70,9 @@ impl Route {
             Self::Contacts { audience: None } => "contacts".into(),
             Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),
             Self::Contact { id } => format!("contact/{id}"),
+            Self::Minors => "minors".into(),
+            Self::MinorsCard { id } => format!("minors/{id}"),
+            Self::Placement => "placement".into(),
         }
     }
 }
@@ -74,6 +89,9 @@ mod tests {
             "contacts",
             "contacts/minors",
             "contact/rosa",
+            "minors",
+            "minors/call-112",
+            "placement",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -89,6 +107,9 @@ mod tests {
             "home/x",
             "contact/a/b",
             "settings",
+            "minors/",
+            "minors/a/b",
+            "placement/x",
         ] {
             assert_eq!(
                 Route::parse(t),
