@@ -397,6 +397,8 @@ impl MinorsFlow {
 
     /// The checklist as shown at `at`.
     pub fn placement_view(&self, list: &PlacementChecklist, at: Instant) -> PlacementView {
+        let book = self.book();
+        let now = self.time_of_day(at);
         let items = self
             .pack
             .minors
@@ -414,7 +416,7 @@ impl MinorsFlow {
                     contacts: item
                         .contacts
                         .iter()
-                        .filter_map(|id| self.contact_line(id, When::AnyTime, at))
+                        .filter_map(|id| contact_line(&book, id, When::AnyTime, now, at))
                         .collect(),
                     sources: self.cite(&item.sources),
                 }
@@ -526,6 +528,7 @@ impl MinorsFlow {
 
     fn card_view(&self, card: &Card, at: Instant) -> CardView {
         let flow = &self.pack.minors.flow;
+        let book = self.book();
         let now = self.time_of_day(at);
         let mut ordered: Vec<_> = card.contacts.iter().collect();
         ordered.sort_by_key(|cc| cc.when.rank(now));
@@ -536,7 +539,7 @@ impl MinorsFlow {
             do_now: card.do_now.iter().map(|t| self.text(t)).collect(),
             contacts: ordered
                 .into_iter()
-                .filter_map(|cc| self.contact_line(&cc.id, cc.when, at))
+                .filter_map(|cc| contact_line(&book, &cc.id, cc.when, now, at))
                 .collect(),
             office_hours_note: self.office_hours_note(card),
             do_not: card
@@ -586,24 +589,31 @@ impl MinorsFlow {
             ],
         ))
     }
+}
 
-    fn contact_line(&self, id: &str, when: When, at: Instant) -> Option<ContactLine> {
-        let c = self.book().contact(id, at).ok()?;
-        let now = self.time_of_day(at);
-        Some(ContactLine {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            when,
-            fits_now: when.fits(now),
-            status: c.status,
-            status_text: c.status_text.clone(),
-            actions: primary_actions(c),
-        })
-    }
+/// A contact of a card or checklist item at `at`, meant for `when`.
+fn contact_line(
+    book: &ContactBook,
+    id: &str,
+    when: When,
+    now: TimeOfDay,
+    at: Instant,
+) -> Option<ContactLine> {
+    let c = book.contact(id, at).ok()?;
+    let actions = primary_actions(&c);
+    Some(ContactLine {
+        id: c.id,
+        name: c.name,
+        when,
+        fits_now: when.fits(now),
+        status: c.status,
+        status_text: c.status_text,
+        actions,
+    })
 }
 
 /// A contact's calls to numbers for use in Norway, or its first action when it has no phone.
-fn primary_actions(c: ContactView) -> Vec<Action> {
+fn primary_actions(c: &ContactView) -> Vec<Action> {
     let domestic: Vec<&str> = c
         .phones
         .iter()
@@ -617,7 +627,7 @@ fn primary_actions(c: ContactView) -> Vec<Action> {
         .cloned()
         .collect();
     if calls.is_empty() {
-        c.actions.into_iter().take(1).collect()
+        c.actions.iter().take(1).cloned().collect()
     } else {
         calls
     }
