@@ -350,7 +350,7 @@ impl MinorsFlow {
             for c in &card.contacts {
                 let how: Vec<&str> = c.actions.iter().map(|a| a.label.as_str()).collect();
                 out.push_str(&format!(
-                    "   - {}: {} ({})\n",
+                    "   - {}: {} – {}\n",
                     c.name,
                     how.join(", "),
                     c.status_text
