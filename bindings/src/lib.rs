@@ -48,6 +48,18 @@ pub enum LyktError {
     /// A content pack offered for installation was refused; the pack in use stays.
     #[error("{message}")]
     PackRefused { message: String },
+    /// Not an answer to the question asked.
+    #[error("{message}")]
+    InvalidAnswer { message: String },
+    /// The flow has ended; there is no question to answer.
+    #[error("{message}")]
+    FlowEnded { message: String },
+    /// No checklist item has the id.
+    #[error("{message}")]
+    UnknownChecklistItem { message: String },
+    /// Not a status the checklist item can take.
+    #[error("{message}")]
+    InvalidChecklistStatus { message: String },
     /// The PIN does not open the vault.
     #[error("{message}")]
     WrongPin { message: String },
@@ -85,6 +97,10 @@ impl From<lykt_core::Error> for LyktError {
             "unknown_screen" => Self::UnknownScreen { message },
             "invalid_event" => Self::InvalidEvent { message },
             "pack_refused" => Self::PackRefused { message },
+            "invalid_answer" => Self::InvalidAnswer { message },
+            "flow_ended" => Self::FlowEnded { message },
+            "unknown_checklist_item" => Self::UnknownChecklistItem { message },
+            "invalid_checklist_status" => Self::InvalidChecklistStatus { message },
             "wrong_pin" => Self::WrongPin { message },
             "too_many_attempts" => Self::TooManyAttempts { message },
             "vault_locked" => Self::VaultLocked { message },

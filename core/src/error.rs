@@ -43,6 +43,40 @@ pub enum Error {
         /// What was wrong.
         message: String,
     },
+    /// An answer is not one of the open question's options.
+    #[error("\"{answer}\" is not an answer to question \"{step}\"; choose one of: {}", .valid.join(", "))]
+    InvalidAnswer {
+        /// The question's id.
+        step: String,
+        /// The answer as given.
+        answer: String,
+        /// The ids of the question's options.
+        valid: Vec<String>,
+    },
+    /// The flow has already ended, so there is no question to answer.
+    #[error("the flow has already ended at \"{card}\"; \"{answer}\" answers no question")]
+    FlowEnded {
+        /// The card the flow ended at.
+        card: String,
+        /// The answer as given.
+        answer: String,
+    },
+    /// A checklist has no item with this id.
+    #[error("the checklist has no item \"{item}\"; use one of: {}", .valid.join(", "))]
+    UnknownChecklistItem {
+        /// The id as given.
+        item: String,
+        /// The ids of the checklist's items.
+        valid: Vec<String>,
+    },
+    /// Not a status a checklist item can take.
+    #[error("\"{status}\" is not a checklist status; use one of: {}", .valid.join(", "))]
+    InvalidChecklistStatus {
+        /// The status as given.
+        status: String,
+        /// The status ids.
+        valid: Vec<String>,
+    },
     /// The content pack is invalid.
     #[error("the content pack is invalid: {0}")]
     Content(ContentErrors),
@@ -66,6 +100,10 @@ impl Error {
             Self::InvalidEvent { .. } => "invalid_event",
             Self::Content(_) => "invalid_content",
             Self::PackRefused(_) => "pack_refused",
+            Self::InvalidAnswer { .. } => "invalid_answer",
+            Self::FlowEnded { .. } => "flow_ended",
+            Self::UnknownChecklistItem { .. } => "unknown_checklist_item",
+            Self::InvalidChecklistStatus { .. } => "invalid_checklist_status",
             Self::Vault(e) => match e {
                 VaultError::WrongPin { .. } => "wrong_pin",
                 VaultError::TooManyAttempts { .. } => "too_many_attempts",

@@ -9,6 +9,7 @@ pub mod content;
 pub mod entry;
 pub mod error;
 pub mod locale;
+pub mod minors;
 pub mod saved;
 pub mod search;
 pub mod text;

@@ -1,7 +1,7 @@
 //! The start screen and the neutral screen.
 
 use super::{Block, Ctx, Mode, Route, Screen, victim_screens};
-use crate::ui_keys as k;
+use crate::ui_keys::{self as k, minors};
 
 /// The start screen: every part of the app within reach.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
@@ -42,6 +42,16 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             .target(),
             label: ctx.ui(k::TOOLS_CONTACTS).to_owned(),
             detail: None,
+        },
+        Block::Link {
+            target: Route::Minors.target(),
+            label: ctx.ui(minors::TOOLS_MINORS).to_owned(),
+            detail: Some(ctx.ui(minors::TOOLS_MINORS_DETAIL).to_owned()),
+        },
+        Block::Link {
+            target: Route::Placement.target(),
+            label: ctx.ui(minors::TOOLS_PLACEMENT).to_owned(),
+            detail: Some(ctx.ui(minors::TOOLS_PLACEMENT_DETAIL).to_owned()),
         },
     ];
     ctx.screen(

@@ -5,6 +5,7 @@
 
 mod contact_screens;
 mod home;
+mod minors_screens;
 mod quick_exit;
 pub mod route;
 pub mod screen;
@@ -218,6 +219,7 @@ pub struct App {
     clock: Clock,
     stack: Vec<Route>,
     trigger: ExitTrigger,
+    minors: minors_screens::MinorsState,
 }
 
 impl App {
@@ -227,6 +229,7 @@ impl App {
         let mut stack = Vec::with_capacity(MAX_DEPTH);
         stack.push(Route::Home);
         Self {
+            minors: minors_screens::MinorsState::new(&pack),
             pack,
             locales,
             platform,
@@ -253,8 +256,11 @@ impl App {
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
             Route::Info => victim_screens::screen(&ctx, route, crate::victim::START_PAGE),
             Route::InfoPage { id } => victim_screens::screen(&ctx, route, id),
+            Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
+            Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
+            Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
         };
-        screen.back_available = self.stack.len() > 1;
+        screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
         if screen.mode == Mode::Victim {
             screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
         }
@@ -277,11 +283,13 @@ impl App {
         let effect = match event {
             Event::Open { target } => {
                 let route = self.resolve(&target)?;
+                self.minors.open(&route);
                 self.push(route);
                 None
             }
             Event::Back => {
-                if self.stack.len() > 1
+                if !self.minors.back(self.stack.last())
+                    && self.stack.len() > 1
                     && let Some(mut route) = self.stack.pop()
                 {
                     route.zeroize();
@@ -299,15 +307,13 @@ impl App {
                     })?;
                 Some(Effect::OpenUri { uri })
             }
-            Event::Choose { question, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no question \"{question}\""),
-                });
+            Event::Choose { question, option } => {
+                self.choose(&question, &option)?;
+                None
             }
-            Event::SetStatus { item, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no checklist item \"{item}\""),
-                });
+            Event::SetStatus { item, status } => {
+                self.set_status(&item, &status)?;
+                None
             }
             Event::QuickExit => Some(Effect::QuickExit {
                 target: self.quick_exit(),
@@ -335,9 +341,14 @@ impl App {
             Route::InfoPage { id } => {
                 id != crate::victim::START_PAGE && self.pack.victim_page(id).is_some()
             }
-            Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } | Route::Info => {
-                true
-            }
+            Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
+            Route::Home
+            | Route::Tools
+            | Route::Neutral
+            | Route::Contacts { .. }
+            | Route::Info
+            | Route::Minors
+            | Route::Placement => true,
         };
         if exists {
             Ok(route)
@@ -348,8 +359,31 @@ impl App {
         }
     }
 
+    /// Answers a question on the current screen.
+    fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
+        match self.stack.last() {
+            Some(Route::Minors) => self.minors.choose(question, option),
+            _ => Err(Error::InvalidEvent {
+                message: format!("this screen has no question \"{question}\""),
+            }),
+        }
+    }
+
+    /// Sets the status of a checklist item on the current screen.
+    fn set_status(&mut self, item: &str, status: &str) -> Result<(), Error> {
+        match self.stack.last() {
+            Some(Route::Placement) => self.minors.set_status(item, status),
+            _ => Err(Error::InvalidEvent {
+                message: format!("this screen has no checklist item \"{item}\""),
+            }),
+        }
+    }
+
     /// Opens `route`; the start screen forgets everything before it.
     fn push(&mut self, route: Route) {
+        if self.stack.last() == Some(&route) {
+            return;
+        }
         if route == Route::Home {
             self.stack.zeroize();
             self.stack.push(Route::Home);

@@ -35,6 +35,7 @@ impl App {
     pub fn quick_exit(&mut self) -> ExitTarget {
         self.stack.zeroize();
         self.trigger.zeroize();
+        self.minors.clear();
         self.stack.push(Route::Neutral);
         self.platform.exit_target()
     }

@@ -32,6 +32,15 @@ pub enum Route {
         /// The page's id.
         id: String,
     },
+    /// The minors' decision flow (its open question, or its outcome).
+    Minors,
+    /// One action card of the minors' flow.
+    MinorsCard {
+        /// The card's id.
+        id: String,
+    },
+    /// The emergency-placement checklist.
+    Placement,
 }
 
 impl Route {
@@ -57,6 +66,9 @@ impl Route {
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
             ("info", None) => Ok(Self::Info),
             ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
+            ("minors", None) => Ok(Self::Minors),
+            ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
+            ("placement", None) => Ok(Self::Placement),
             _ => Err(unknown()),
         }
     }
@@ -72,6 +84,9 @@ impl Route {
             Self::Contact { id } => format!("contact/{id}"),
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
+            Self::Minors => "minors".into(),
+            Self::MinorsCard { id } => format!("minors/{id}"),
+            Self::Placement => "placement".into(),
         }
     }
 }
@@ -90,6 +105,9 @@ mod tests {
             "contact/rosa",
             "info",
             "info/danger",
+            "minors",
+            "minors/call-112",
+            "placement",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -107,6 +125,9 @@ mod tests {
             "settings",
             "info/",
             "info/a/b",
+            "minors/",
+            "minors/a/b",
+            "placement/x",
         ] {
             assert_eq!(
                 Route::parse(t),

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::contacts::{self, Contact, ContactIndex};
 use crate::locale::{LocaleInfo, Locales};
+use crate::minors::{self, Minors};
 use crate::text::Text;
 use crate::victim::{self, VictimFile};
 use check::{Checker, ContentErrors, ContentIssue, IssueKind};
@@ -24,7 +25,13 @@ use ui::Ui;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The files of a pack, in load order.
-pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json", "victim.json"];
+pub const FILES: &[&str] = &[
+    "pack.json",
+    "ui.json",
+    "contacts.json",
+    "victim.json",
+    "minors.json",
+];
 
 /// The pack compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -32,6 +39,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("ui.json", include_str!("../../content/ui.json")),
     ("contacts.json", include_str!("../../content/contacts.json")),
     ("victim.json", include_str!("../../content/victim.json")),
+    ("minors.json", include_str!("../../content/minors.json")),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
@@ -72,6 +80,8 @@ pub struct ContentPack {
     pub(crate) contact_index: ContactIndex,
     /// The discreet information pages, in file order.
     pub victim_pages: Vec<victim::Page>,
+    /// The minors' flow and the emergency-placement checklist.
+    pub minors: Minors,
 }
 
 impl ContentPack {
@@ -113,20 +123,25 @@ impl ContentPack {
         let contacts: Option<contacts::ContactsFile> =
             parse(&mut issues, "contacts.json", find("contacts.json"));
         let victim: Option<VictimFile> = parse(&mut issues, "victim.json", find("victim.json"));
-        let (Some(meta), Some(ui_strings), Some(contacts), Some(victim)) =
-            (meta, ui_strings, contacts, victim)
+        let minors: Option<minors::MinorsFile> =
+            parse(&mut issues, "minors.json", find("minors.json"));
+        let (Some(meta), Some(ui_strings), Some(contacts), Some(victim), Some(minors)) =
+            (meta, ui_strings, contacts, victim, minors)
         else {
             return Err(ContentErrors(issues));
         };
+        let (minors, minors_strings) = minors.split();
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
         ui.extend("victim.json", victim.strings);
+        ui.extend("minors.json", minors_strings);
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
             ui,
             contacts: contacts.contacts,
             victim_pages: victim.pages,
+            minors,
         };
         pack.check()?;
         Ok(pack)
@@ -164,6 +179,10 @@ impl ContentPack {
             self.meta.language_names.contains_key(id)
         });
         victim::check(&self.victim_pages, &self.contacts, &self.ui, &mut c);
+        minors::check(&self.minors, &mut c, &|id| {
+            self.contact(id)
+                .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
+        });
         c.finish()
     }
 

@@ -95,8 +95,9 @@ crate::ui_keys! {
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 
+pub mod minors;
 pub mod saved;
 pub mod victim;
 
 /// Every group of keys; each key must exist exactly once across the pack.
-pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, saved::KEYS, victim::KEYS];
+pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, minors::KEYS, saved::KEYS, victim::KEYS];
