@@ -10,6 +10,7 @@ pub mod error;
 pub mod locale;
 pub mod search;
 pub mod text;
+pub mod toolkit;
 pub mod ui_keys;
 
 pub use error::Error;

@@ -22,13 +22,33 @@ use ui::Ui;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The files of a pack, in load order.
-pub const FILES: &[&str] = &["pack.json", "ui.json", "contacts.json"];
+pub const FILES: &[&str] = &[
+    "pack.json",
+    "ui.json",
+    "contacts.json",
+    "indicators.json",
+    "conversation.json",
+    "duties.json",
+    "rights.json",
+    "learn.json",
+];
 
 /// The pack compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("pack.json", include_str!("../../content/pack.json")),
     ("ui.json", include_str!("../../content/ui.json")),
     ("contacts.json", include_str!("../../content/contacts.json")),
+    (
+        "indicators.json",
+        include_str!("../../content/indicators.json"),
+    ),
+    (
+        "conversation.json",
+        include_str!("../../content/conversation.json"),
+    ),
+    ("duties.json", include_str!("../../content/duties.json")),
+    ("rights.json", include_str!("../../content/rights.json")),
+    ("learn.json", include_str!("../../content/learn.json")),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
@@ -67,6 +87,8 @@ pub struct ContentPack {
     /// Every contact, in display order.
     pub contacts: Vec<Contact>,
     pub(crate) contact_index: ContactIndex,
+    /// Indicators, conversation guide, duties, rights and Learn.
+    pub toolkit: crate::toolkit::content::ToolkitContent,
 }
 
 impl ContentPack {
@@ -107,16 +129,24 @@ impl ContentPack {
             parse(&mut issues, "ui.json", find("ui.json"));
         let contacts: Option<contacts::ContactsFile> =
             parse(&mut issues, "contacts.json", find("contacts.json"));
-        let (Some(meta), Some(ui_strings), Some(contacts)) = (meta, ui_strings, contacts) else {
+        let toolkit = crate::toolkit::content::ToolkitFiles::parse(&mut issues, &find);
+        let (Some(meta), Some(ui_strings), Some(contacts), Some(toolkit)) =
+            (meta, ui_strings, contacts, toolkit)
+        else {
             return Err(ContentErrors(issues));
         };
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
+        let (toolkit_strings, toolkit) = toolkit.into_parts();
+        for (file, strings) in toolkit_strings {
+            ui.extend(file, strings);
+        }
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
             ui,
             contacts: contacts.contacts,
+            toolkit,
         };
         pack.check()?;
         Ok(pack)
@@ -153,6 +183,7 @@ impl ContentPack {
         contacts::check(&self.contacts, &mut c, &|id| {
             self.meta.language_names.contains_key(id)
         });
+        crate::toolkit::content::check(&self.toolkit, &mut c);
         c.finish()
     }
 
@@ -222,7 +253,8 @@ fn whole_file(file: &str, field: &str, kind: IssueKind) -> ContentIssue {
     }
 }
 
-fn parse<T: DeserializeOwned>(
+/// Parses one file of the pack, recording a missing file or a parse error in `issues`.
+pub(crate) fn parse<T: DeserializeOwned>(
     issues: &mut Vec<ContentIssue>,
     file: &str,
     text: Option<&str>,

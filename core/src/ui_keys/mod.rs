@@ -95,5 +95,7 @@ crate::ui_keys! {
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 
+pub mod toolkit;
+
 /// Every group of keys; each key must exist exactly once across the pack.
-pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS];
+pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, toolkit::KEYS];
