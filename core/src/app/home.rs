@@ -10,6 +10,11 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
             text: ctx.ui(k::HOME_INTRO).to_owned(),
         },
         Block::Link {
+            target: Route::Tools.target(),
+            label: ctx.ui(k::HOME_TOOLS).to_owned(),
+            detail: Some(ctx.ui(k::HOME_TOOLS_DETAIL).to_owned()),
+        },
+        Block::Link {
             target: Route::Contacts { audience: None }.target(),
             label: ctx.ui(k::HOME_CONTACTS).to_owned(),
             detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),
@@ -25,7 +30,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
 
 /// The professionals' tools: each tool one step from here.
 pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
-    let blocks = vec![
+    let mut blocks = vec![
         Block::Paragraph {
             text: ctx.ui(k::TOOLS_INTRO).to_owned(),
         },
@@ -38,6 +43,7 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             detail: None,
         },
     ];
+    blocks.splice(1..1, super::toolkit_screens::tools_links(ctx));
     ctx.screen(
         route,
         ctx.ui(k::TOOLS_TITLE).to_owned(),

@@ -7,6 +7,7 @@ mod contact_screens;
 mod home;
 pub mod route;
 pub mod screen;
+mod toolkit_screens;
 
 use std::sync::Arc;
 
@@ -199,17 +200,20 @@ pub struct App {
     platform: Platform,
     clock: Clock,
     stack: Vec<Route>,
+    toolkit: toolkit_screens::ToolkitSession,
 }
 
 impl App {
     /// A new app on the start screen.
     pub fn new(pack: Arc<ContentPack>, locales: Locales, platform: Platform) -> Self {
+        let toolkit = crate::toolkit::Toolkit::new(pack.clone(), locales.clone());
         Self {
             pack,
             locales,
             platform,
             clock: Clock::System,
             stack: vec![Route::Home],
+            toolkit: toolkit_screens::ToolkitSession::new(toolkit),
         }
     }
 
@@ -232,6 +236,13 @@ impl App {
             Route::Neutral => home::neutral(&ctx, route),
             Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
+            Route::Assess
+            | Route::AssessResult
+            | Route::Duties
+            | Route::Rights
+            | Route::Right { .. }
+            | Route::Learn
+            | Route::LearnTopic { .. } => toolkit_screens::screen(&ctx, route, &self.toolkit),
         };
         screen.back_available = self.stack.len() > 1;
         screen
@@ -264,17 +275,18 @@ impl App {
                     })?;
                 Some(Effect::OpenUri { uri })
             }
-            Event::Choose { question, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no question \"{question}\""),
-                });
+            Event::Choose { question, option } => {
+                let screen = self.current_screen();
+                self.toolkit.choose(&screen, &question, &option)?;
+                None
             }
-            Event::SetStatus { item, .. } => {
-                return Err(Error::InvalidEvent {
-                    message: format!("this screen has no checklist item \"{item}\""),
-                });
+            Event::SetStatus { item, status } => {
+                let screen = self.current_screen();
+                self.toolkit.set_status(&screen, &item, &status)?;
+                None
             }
             Event::QuickExit => {
+                self.toolkit.clear();
                 self.stack.clear();
                 self.stack.push(Route::Neutral);
                 Some(Effect::QuickExit {
@@ -294,6 +306,13 @@ impl App {
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
             Route::Home | Route::Tools | Route::Neutral | Route::Contacts { .. } => true,
+            Route::Assess
+            | Route::AssessResult
+            | Route::Duties
+            | Route::Rights
+            | Route::Right { .. }
+            | Route::Learn
+            | Route::LearnTopic { .. } => toolkit_screens::exists(&self.toolkit, &route),
         };
         if exists {
             Ok(route)

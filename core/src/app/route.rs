@@ -22,6 +22,26 @@ pub enum Route {
         /// Its id.
         id: String,
     },
+    /// The indicator checklist of an assessment.
+    Assess,
+    /// The assessment's summary and conversation guide.
+    AssessResult,
+    /// Duties and next steps.
+    Duties,
+    /// The rights checklist.
+    Rights,
+    /// One right in full.
+    Right {
+        /// Its id.
+        id: String,
+    },
+    /// The Learn topics.
+    Learn,
+    /// One Learn topic.
+    LearnTopic {
+        /// Its id.
+        id: String,
+    },
 }
 
 impl Route {
@@ -45,6 +65,13 @@ impl Route {
                 .map(|a| Self::Contacts { audience: Some(a) })
                 .map_err(|_| unknown()),
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
+            ("assess", None) => Ok(Self::Assess),
+            ("assess", Some("result")) => Ok(Self::AssessResult),
+            ("duties", None) => Ok(Self::Duties),
+            ("rights", None) => Ok(Self::Rights),
+            ("rights", Some(id)) if !id.is_empty() => Ok(Self::Right { id: id.to_owned() }),
+            ("learn", None) => Ok(Self::Learn),
+            ("learn", Some(id)) if !id.is_empty() => Ok(Self::LearnTopic { id: id.to_owned() }),
             _ => Err(unknown()),
         }
     }
@@ -58,6 +85,13 @@ impl Route {
             Self::Contacts { audience: None } => "contacts".into(),
             Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),
             Self::Contact { id } => format!("contact/{id}"),
+            Self::Assess => "assess".into(),
+            Self::AssessResult => "assess/result".into(),
+            Self::Duties => "duties".into(),
+            Self::Rights => "rights".into(),
+            Self::Right { id } => format!("rights/{id}"),
+            Self::Learn => "learn".into(),
+            Self::LearnTopic { id } => format!("learn/{id}"),
         }
     }
 }
@@ -74,6 +108,13 @@ mod tests {
             "contacts",
             "contacts/minors",
             "contact/rosa",
+            "assess",
+            "assess/result",
+            "duties",
+            "rights",
+            "rights/legal-aid",
+            "learn",
+            "learn/myths",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -89,6 +130,9 @@ mod tests {
             "home/x",
             "contact/a/b",
             "settings",
+            "assess/other",
+            "rights/",
+            "learn/a/b",
         ] {
             assert_eq!(
                 Route::parse(t),
