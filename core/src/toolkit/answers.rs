@@ -36,6 +36,15 @@ pub(crate) fn invalid<'a>(
     }
 }
 
+/// Parses `yes` or `no` for `field`.
+pub fn parse_yes_no(field: &str, value: &str) -> Result<bool, Error> {
+    YesNo::ALL
+        .iter()
+        .find(|a| a.id() == value)
+        .map(|a| a.0)
+        .ok_or_else(|| invalid(field, value, YesNo::ALL.iter().map(|a| a.id())))
+}
+
 /// Whether the person is under 18.
 ///
 /// `Unsure` is the starting answer: the guide says to treat a person as a child
@@ -212,6 +221,17 @@ mod tests {
                 serde_json::Value::from(r.id())
             );
         }
+    }
+
+    #[test]
+    fn yes_no_names_its_field() {
+        assert_eq!(parse_yes_no("minor", "yes").ok(), Some(true));
+        assert_eq!(parse_yes_no("minor", "no").ok(), Some(false));
+        let e = parse_yes_no("minor", "unsure").expect_err("only yes or no");
+        assert_eq!(
+            e.to_string(),
+            "\"unsure\" is not a valid minor; use one of: yes, no"
+        );
     }
 
     #[test]

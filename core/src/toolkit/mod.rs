@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use answers::{Answer, Consent, MinorAnswer, Residence, Role, YesNo};
+pub use answers::{Answer, Consent, MinorAnswer, Residence, Role, YesNo, parse_yes_no};
 pub use assessment::{Assessment, AssessmentResult, Flag};
 pub use duties::{DutiesInput, DutiesPlan, Obligation, Step};
 pub use indicators::{Category, ControlGroup, FlagKind, IndicatorView, Sector, SettingView};

@@ -101,6 +101,16 @@ pub struct RightsProfile {
     pub no_residence_permit: bool,
 }
 
+impl RightsProfile {
+    /// The profile for `minor` (`yes` or `no`) and whether the person lacks a residence permit.
+    pub fn parse(minor: &str, no_residence_permit: bool) -> Result<Self, Error> {
+        Ok(Self {
+            minor: super::answers::parse_yes_no("minor", minor)?,
+            no_residence_permit,
+        })
+    }
+}
+
 impl Right {
     /// Whether the right is listed for `profile`.
     pub fn applies(&self, profile: RightsProfile) -> bool {
