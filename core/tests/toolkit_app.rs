@@ -333,6 +333,30 @@ fn duties_need_a_role_and_then_list_numbered_steps() {
 }
 
 #[test]
+fn a_step_offers_each_page_or_number_once() {
+    let mut app = app("en");
+    open(&mut app, "duties");
+    let s = choose(&mut app, "role", "public").expect("role");
+    let mut step_uris: Vec<Vec<&str>> = Vec::new();
+    for b in &s.blocks {
+        match b {
+            Block::Heading { .. } => step_uris.push(Vec::new()),
+            Block::Action { action } => {
+                let uris = step_uris.last_mut().expect("actions belong to a step");
+                assert!(!uris.contains(&action.uri.as_str()), "{} twice", action.uri);
+                uris.push(&action.uri);
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        step_uris
+            .iter()
+            .any(|u| u.contains(&"https://barnevernvakten.no"))
+    );
+}
+
+#[test]
 fn the_rights_checklist_tracks_statuses_and_details() {
     let mut app = app("en");
     let s = open(&mut app, "rights");

@@ -446,11 +446,18 @@ fn contact_links(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, contacts: &[ContactLink
     }
 }
 
-/// The first action (a call where there is one) of each contact, with ids unique on the screen.
+/// The first action (a call where there is one) of each contact, with ids unique on the screen;
+/// an action whose URI an earlier contact already offers is left out.
 fn first_actions(ctx: &Ctx<'_>, prefix: &str, ids: impl Iterator<Item = String>) -> Vec<Block> {
     let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
+    let mut uris = Vec::new();
     ids.filter_map(|id| book.contact(&id, ctx.now).ok())
         .filter_map(|v| v.actions.into_iter().next())
+        .filter(|a| {
+            let new = !uris.contains(&a.uri);
+            uris.push(a.uri.clone());
+            new
+        })
         .map(|mut action| {
             action.id = format!("{prefix}.{}", action.id);
             Block::Action { action }
@@ -606,13 +613,19 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         if let Some(basis) = &step.legal_basis {
             blocks.push(paragraph(ctx.fill(k::DUTIES_BASIS, &[("basis", basis)])));
         }
+        let mut uris: Vec<&str> = Vec::new();
         for c in &step.contacts {
             blocks.push(Block::Link {
                 target: Route::Contact { id: c.id.clone() }.target(),
                 label: c.name.clone(),
                 detail: Some(c.status_text.clone()),
             });
-            if let Some(action) = c.actions.first() {
+            if let Some(action) = c
+                .actions
+                .first()
+                .filter(|a| !uris.contains(&a.uri.as_str()))
+            {
+                uris.push(&action.uri);
                 let mut action = action.clone();
                 action.id = format!("{}.{}", step.id, action.id);
                 blocks.push(Block::Action { action });
@@ -703,7 +716,7 @@ fn right(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str) -> (String, Vec<Block>) {
             level: NoticeLevel::Info,
             text: ctx.fill(
                 k::RIGHT_NOT_LISTED,
-                &[("profile", &s.toolkit.profile_label(s.rights.profile))],
+                &s.toolkit.profile_parts(s.rights.profile),
             ),
         });
     }

@@ -34,15 +34,6 @@ pub enum Category {
 }
 
 impl Category {
-    /// Every category, in the guide's order.
-    pub const ALL: [Self; 5] = [
-        Self::Background,
-        Self::Places,
-        Self::Behaviour,
-        Self::Control,
-        Self::Sector,
-    ];
-
     /// The id used in files and output.
     pub fn id(self) -> &'static str {
         match self {
@@ -104,9 +95,6 @@ pub enum Sector {
 }
 
 impl Sector {
-    /// Both sectors, in the guide's order.
-    pub const ALL: [Self; 2] = [Self::Prostitution, Self::ForcedLabour];
-
     /// The id used in files and output.
     pub fn id(self) -> &'static str {
         match self {

@@ -317,35 +317,32 @@ impl Toolkit {
         })
     }
 
-    /// The profile as shown, for example "under 18, no residence permit".
-    pub(crate) fn profile_label(&self, p: RightsProfile) -> String {
-        self.fill(
-            k::RIGHTS_PROFILE,
-            &[
-                (
-                    "age",
-                    self.ui(if p.minor {
-                        k::PROFILE_MINOR
-                    } else {
-                        k::PROFILE_ADULT
-                    }),
-                ),
-                (
-                    "residence",
-                    self.ui(if p.no_residence_permit {
-                        k::PROFILE_NO_PERMIT
-                    } else {
-                        k::PROFILE_PERMIT
-                    }),
-                ),
-            ],
-        )
+    /// The profile's age and residence as shown, for example ("under 18", "with a residence permit").
+    pub(crate) fn profile_parts(&self, p: RightsProfile) -> [(&'static str, &str); 2] {
+        [
+            (
+                "age",
+                self.ui(if p.minor {
+                    k::PROFILE_MINOR
+                } else {
+                    k::PROFILE_ADULT
+                }),
+            ),
+            (
+                "residence",
+                self.ui(if p.no_residence_permit {
+                    k::PROFILE_NO_PERMIT
+                } else {
+                    k::PROFILE_PERMIT
+                }),
+            ),
+        ]
     }
 
     fn rights_summary(&self, profile: RightsProfile, rights: &[RightView], p: Progress) -> String {
         let mut out = vec![
             self.ui(k::SUMMARY_RIGHTS).to_owned(),
-            self.profile_label(profile),
+            self.fill(k::RIGHTS_PROFILE, &self.profile_parts(profile)),
             self.fill(
                 k::RIGHTS_PROGRESS,
                 &[

@@ -104,7 +104,7 @@ crate::ui_keys! {
     PROFILE_ADULT = "profile.adult";
     PROFILE_NO_PERMIT = "profile.no_permit";
     PROFILE_PERMIT = "profile.permit";
-    RIGHT_NOT_LISTED = "right.not_listed" ["profile"];
+    RIGHT_NOT_LISTED = "right.not_listed" ["age", "residence"];
     RIGHT_PROVIDER = "right.provider" ["text"];
     RIGHT_WHO = "right.who" ["text"];
     RIGHT_DETAILS = "right.details";
