@@ -23,7 +23,7 @@ pub use assessment::{Assessment, AssessmentResult, Flag};
 pub use duties::{DutiesInput, DutiesPlan, Obligation, Step};
 pub use indicators::{Category, ControlGroup, FlagKind, IndicatorView, Sector, SettingView};
 pub use learn::LearnTopicView;
-pub use rights::{RightStatus, RightsChecklist, RightsChecklistView, RightsProfile};
+pub use rights::{RightEntry, RightStatus, RightsChecklist, RightsChecklistView, RightsProfile};
 
 use crate::content::ContentPack;
 use crate::content::source::{Citation, SourceRef, cite};

@@ -1,8 +1,6 @@
 //! The rights of presumed victims (the guide's Part 7, with older documents where it is
 //! silent) and a checklist of them for one person.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::content::{Ages, ToolkitContent};
@@ -125,9 +123,19 @@ impl Right {
 pub struct RightsChecklist {
     /// Who it is for.
     pub profile: RightsProfile,
-    /// Statuses that differ from "not yet discussed", by right id.
+    /// Statuses that differ from "not yet discussed", one per right, in the order set.
     #[serde(default)]
-    pub statuses: BTreeMap<String, RightStatus>,
+    pub statuses: Vec<RightEntry>,
+}
+
+/// The status of one right on a checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RightEntry {
+    /// The right's id.
+    pub right: String,
+    /// Where it stands.
+    pub status: RightStatus,
 }
 
 impl RightsChecklist {
@@ -135,7 +143,7 @@ impl RightsChecklist {
     pub fn new(profile: RightsProfile) -> Self {
         Self {
             profile,
-            statuses: BTreeMap::new(),
+            statuses: Vec::new(),
         }
     }
 
@@ -147,7 +155,10 @@ impl RightsChecklist {
 
     /// The status of the right `id`.
     pub fn status(&self, id: &str) -> RightStatus {
-        self.statuses.get(id).copied().unwrap_or_default()
+        self.statuses
+            .iter()
+            .find(|e| e.right == id)
+            .map_or(RightStatus::NotDiscussed, |e| e.status)
     }
 
     /// Sets the status of a listed right.
@@ -163,10 +174,12 @@ impl RightsChecklist {
                 valid: self.applicable(content).map(|r| r.id.clone()).collect(),
             });
         }
-        if status == RightStatus::NotDiscussed {
-            self.statuses.remove(id);
-        } else {
-            self.statuses.insert(id.to_owned(), status);
+        self.statuses.retain(|e| e.right != id);
+        if status != RightStatus::NotDiscussed {
+            self.statuses.push(RightEntry {
+                right: id.to_owned(),
+                status,
+            });
         }
         Ok(())
     }
