@@ -60,6 +60,18 @@ pub enum LyktError {
     /// Not a status the checklist item can take.
     #[error("{message}")]
     InvalidChecklistStatus { message: String },
+    /// A value is not one of those a field accepts.
+    #[error("{message}")]
+    InvalidValue { message: String },
+    /// No indicator has the id.
+    #[error("{message}")]
+    UnknownIndicator { message: String },
+    /// An indicator for children was marked for an adult.
+    #[error("{message}")]
+    IndicatorNotOffered { message: String },
+    /// No right in the checklist has the id.
+    #[error("{message}")]
+    UnknownRight { message: String },
     /// The PIN does not open the vault.
     #[error("{message}")]
     WrongPin { message: String },
@@ -101,6 +113,10 @@ impl From<lykt_core::Error> for LyktError {
             "flow_ended" => Self::FlowEnded { message },
             "unknown_checklist_item" => Self::UnknownChecklistItem { message },
             "invalid_checklist_status" => Self::InvalidChecklistStatus { message },
+            "invalid_value" => Self::InvalidValue { message },
+            "unknown_indicator" => Self::UnknownIndicator { message },
+            "indicator_not_offered" => Self::IndicatorNotOffered { message },
+            "unknown_right" => Self::UnknownRight { message },
             "wrong_pin" => Self::WrongPin { message },
             "too_many_attempts" => Self::TooManyAttempts { message },
             "vault_locked" => Self::VaultLocked { message },

@@ -77,6 +77,40 @@ pub enum Error {
         /// The status ids.
         valid: Vec<String>,
     },
+    /// A value is not one of those a field accepts.
+    #[error("\"{value}\" is not a valid {field}; use one of: {valid}", valid = .valid.join(", "))]
+    InvalidValue {
+        /// The field, for example `minor`.
+        field: String,
+        /// The value as given.
+        value: String,
+        /// The values the field accepts.
+        valid: Vec<String>,
+    },
+    /// No indicator has this id.
+    #[error("there is no indicator \"{id}\"; valid ids: {valid}", valid = .valid.join(", "))]
+    UnknownIndicator {
+        /// The id as given.
+        id: String,
+        /// Every indicator id.
+        valid: Vec<String>,
+    },
+    /// An indicator for children was marked for a person answered to be 18 or over.
+    #[error(
+        "the indicator \"{id}\" is only for a person who is or may be under 18; answer minor \"yes\" or \"unsure\", or leave it out"
+    )]
+    IndicatorNotOffered {
+        /// The id as given.
+        id: String,
+    },
+    /// A right is not in the checklist.
+    #[error("the rights checklist has no right \"{id}\"; valid ids: {valid}", valid = .valid.join(", "))]
+    UnknownRight {
+        /// The id as given.
+        id: String,
+        /// The rights in this checklist.
+        valid: Vec<String>,
+    },
     /// The content pack is invalid.
     #[error("the content pack is invalid: {0}")]
     Content(ContentErrors),
@@ -104,6 +138,10 @@ impl Error {
             Self::FlowEnded { .. } => "flow_ended",
             Self::UnknownChecklistItem { .. } => "unknown_checklist_item",
             Self::InvalidChecklistStatus { .. } => "invalid_checklist_status",
+            Self::InvalidValue { .. } => "invalid_value",
+            Self::UnknownIndicator { .. } => "unknown_indicator",
+            Self::IndicatorNotOffered { .. } => "indicator_not_offered",
+            Self::UnknownRight { .. } => "unknown_right",
             Self::Vault(e) => match e {
                 VaultError::WrongPin { .. } => "wrong_pin",
                 VaultError::TooManyAttempts { .. } => "too_many_attempts",

@@ -13,6 +13,7 @@ pub mod minors;
 pub mod saved;
 pub mod search;
 pub mod text;
+pub mod toolkit;
 pub mod ui_keys;
 pub mod vault;
 pub mod victim;

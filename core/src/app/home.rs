@@ -31,7 +31,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
 
 /// The professionals' tools: each tool one step from here.
 pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
-    let blocks = vec![
+    let mut blocks = vec![
         Block::Paragraph {
             text: ctx.ui(k::TOOLS_INTRO).to_owned(),
         },
@@ -54,6 +54,7 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             detail: Some(ctx.ui(minors::TOOLS_PLACEMENT_DETAIL).to_owned()),
         },
     ];
+    blocks.splice(1..1, super::toolkit_screens::tools_links(ctx));
     ctx.screen(
         route,
         ctx.ui(k::TOOLS_TITLE).to_owned(),

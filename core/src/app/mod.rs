@@ -9,6 +9,7 @@ mod minors_screens;
 mod quick_exit;
 pub mod route;
 pub mod screen;
+mod toolkit_screens;
 pub(crate) mod victim_screens;
 
 use std::sync::Arc;
@@ -220,11 +221,13 @@ pub struct App {
     stack: Vec<Route>,
     trigger: ExitTrigger,
     minors: minors_screens::MinorsState,
+    toolkit: toolkit_screens::ToolkitSession,
 }
 
 impl App {
     /// A new app on the start screen.
     pub fn new(pack: Arc<ContentPack>, locales: Locales, platform: Platform) -> Self {
+        let toolkit = crate::toolkit::Toolkit::new(pack.clone(), locales.clone());
         // Full capacity up front: the stack never moves, so no stale copy is left behind.
         let mut stack = Vec::with_capacity(MAX_DEPTH);
         stack.push(Route::Home);
@@ -236,6 +239,7 @@ impl App {
             clock: Clock::System,
             stack,
             trigger: ExitTrigger::default(),
+            toolkit: toolkit_screens::ToolkitSession::new(toolkit),
         }
     }
 
@@ -259,6 +263,13 @@ impl App {
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
+            Route::Assess
+            | Route::AssessResult
+            | Route::Duties
+            | Route::Rights
+            | Route::Right { .. }
+            | Route::Learn
+            | Route::LearnTopic { .. } => toolkit_screens::screen(&ctx, route, &self.toolkit),
         };
         screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
         if screen.mode == Mode::Victim {
@@ -349,6 +360,13 @@ impl App {
             | Route::Info
             | Route::Minors
             | Route::Placement => true,
+            Route::Assess
+            | Route::AssessResult
+            | Route::Duties
+            | Route::Rights
+            | Route::Right { .. }
+            | Route::Learn
+            | Route::LearnTopic { .. } => toolkit_screens::exists(&self.toolkit, &route),
         };
         if exists {
             Ok(route)
@@ -363,6 +381,10 @@ impl App {
     fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.stack.last() {
             Some(Route::Minors) => self.minors.choose(question, option),
+            Some(route) if toolkit_screens::owns(route) => {
+                let screen = self.current_screen();
+                self.toolkit.choose(&screen, question, option)
+            }
             _ => Err(Error::InvalidEvent {
                 message: format!("this screen has no question \"{question}\""),
             }),
@@ -373,6 +395,10 @@ impl App {
     fn set_status(&mut self, item: &str, status: &str) -> Result<(), Error> {
         match self.stack.last() {
             Some(Route::Placement) => self.minors.set_status(item, status),
+            Some(route) if toolkit_screens::owns(route) => {
+                let screen = self.current_screen();
+                self.toolkit.set_status(&screen, item, status)
+            }
             _ => Err(Error::InvalidEvent {
                 message: format!("this screen has no checklist item \"{item}\""),
             }),

@@ -36,6 +36,7 @@ impl App {
         self.stack.zeroize();
         self.trigger.zeroize();
         self.minors.clear();
+        self.toolkit.clear();
         self.stack.push(Route::Neutral);
         self.platform.exit_target()
     }

@@ -41,6 +41,26 @@ pub enum Route {
     },
     /// The emergency-placement checklist.
     Placement,
+    /// The indicator checklist of an assessment.
+    Assess,
+    /// The assessment's summary and conversation guide.
+    AssessResult,
+    /// Duties and next steps.
+    Duties,
+    /// The rights checklist.
+    Rights,
+    /// One right in full.
+    Right {
+        /// Its id.
+        id: String,
+    },
+    /// The Learn topics.
+    Learn,
+    /// One Learn topic.
+    LearnTopic {
+        /// Its id.
+        id: String,
+    },
 }
 
 impl Route {
@@ -69,6 +89,13 @@ impl Route {
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
+            ("assess", None) => Ok(Self::Assess),
+            ("assess", Some("result")) => Ok(Self::AssessResult),
+            ("duties", None) => Ok(Self::Duties),
+            ("rights", None) => Ok(Self::Rights),
+            ("rights", Some(id)) if !id.is_empty() => Ok(Self::Right { id: id.to_owned() }),
+            ("learn", None) => Ok(Self::Learn),
+            ("learn", Some(id)) if !id.is_empty() => Ok(Self::LearnTopic { id: id.to_owned() }),
             _ => Err(unknown()),
         }
     }
@@ -87,6 +114,13 @@ impl Route {
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
+            Self::Assess => "assess".into(),
+            Self::AssessResult => "assess/result".into(),
+            Self::Duties => "duties".into(),
+            Self::Rights => "rights".into(),
+            Self::Right { id } => format!("rights/{id}"),
+            Self::Learn => "learn".into(),
+            Self::LearnTopic { id } => format!("learn/{id}"),
         }
     }
 }
@@ -108,6 +142,13 @@ mod tests {
             "minors",
             "minors/call-112",
             "placement",
+            "assess",
+            "assess/result",
+            "duties",
+            "rights",
+            "rights/legal-aid",
+            "learn",
+            "learn/myths",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -128,6 +169,9 @@ mod tests {
             "minors/",
             "minors/a/b",
             "placement/x",
+            "assess/other",
+            "rights/",
+            "learn/a/b",
         ] {
             assert_eq!(
                 Route::parse(t),

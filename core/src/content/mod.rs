@@ -31,6 +31,11 @@ pub const FILES: &[&str] = &[
     "contacts.json",
     "victim.json",
     "minors.json",
+    "indicators.json",
+    "conversation.json",
+    "duties.json",
+    "rights.json",
+    "learn.json",
 ];
 
 /// The pack compiled into the binary.
@@ -40,6 +45,17 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("contacts.json", include_str!("../../content/contacts.json")),
     ("victim.json", include_str!("../../content/victim.json")),
     ("minors.json", include_str!("../../content/minors.json")),
+    (
+        "indicators.json",
+        include_str!("../../content/indicators.json"),
+    ),
+    (
+        "conversation.json",
+        include_str!("../../content/conversation.json"),
+    ),
+    ("duties.json", include_str!("../../content/duties.json")),
+    ("rights.json", include_str!("../../content/rights.json")),
+    ("learn.json", include_str!("../../content/learn.json")),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
@@ -82,6 +98,8 @@ pub struct ContentPack {
     pub victim_pages: Vec<victim::Page>,
     /// The minors' flow and the emergency-placement checklist.
     pub minors: Minors,
+    /// Indicators, conversation guide, duties, rights and Learn.
+    pub toolkit: crate::toolkit::content::ToolkitContent,
 }
 
 impl ContentPack {
@@ -125,8 +143,15 @@ impl ContentPack {
         let victim: Option<VictimFile> = parse(&mut issues, "victim.json", find("victim.json"));
         let minors: Option<minors::MinorsFile> =
             parse(&mut issues, "minors.json", find("minors.json"));
-        let (Some(meta), Some(ui_strings), Some(contacts), Some(victim), Some(minors)) =
-            (meta, ui_strings, contacts, victim, minors)
+        let toolkit = crate::toolkit::content::ToolkitFiles::parse(&mut issues, &find);
+        let (
+            Some(meta),
+            Some(ui_strings),
+            Some(contacts),
+            Some(victim),
+            Some(minors),
+            Some(toolkit),
+        ) = (meta, ui_strings, contacts, victim, minors, toolkit)
         else {
             return Err(ContentErrors(issues));
         };
@@ -135,6 +160,10 @@ impl ContentPack {
         ui.extend("ui.json", ui_strings);
         ui.extend("victim.json", victim.strings);
         ui.extend("minors.json", minors_strings);
+        let (toolkit_strings, toolkit) = toolkit.into_parts();
+        for (file, strings) in toolkit_strings {
+            ui.extend(file, strings);
+        }
         let pack = Self {
             contact_index: ContactIndex::build(&contacts.contacts),
             meta,
@@ -142,6 +171,7 @@ impl ContentPack {
             contacts: contacts.contacts,
             victim_pages: victim.pages,
             minors,
+            toolkit,
         };
         pack.check()?;
         Ok(pack)
@@ -183,6 +213,7 @@ impl ContentPack {
             self.contact(id)
                 .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
         });
+        crate::toolkit::content::check(&self.toolkit, &mut c);
         c.finish()
     }
 
@@ -257,7 +288,8 @@ fn whole_file(file: &str, field: &str, kind: IssueKind) -> ContentIssue {
     }
 }
 
-fn parse<T: DeserializeOwned>(
+/// Parses one file of the pack, recording a missing file or a parse error in `issues`.
+pub(crate) fn parse<T: DeserializeOwned>(
     issues: &mut Vec<ContentIssue>,
     file: &str,
     text: Option<&str>,

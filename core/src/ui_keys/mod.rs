@@ -97,7 +97,9 @@ crate::ui_keys! {
 
 pub mod minors;
 pub mod saved;
+pub mod toolkit;
 pub mod victim;
 
 /// Every group of keys; each key must exist exactly once across the pack.
-pub const GROUPS: &[&[crate::content::ui::Key]] = &[KEYS, minors::KEYS, saved::KEYS, victim::KEYS];
+pub const GROUPS: &[&[crate::content::ui::Key]] =
+    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, victim::KEYS];
