@@ -230,7 +230,7 @@ fn content_packs_sign_verify_and_install_as_the_app_would() {
     std::fs::create_dir_all(&src).expect("dir");
     for (name, text) in lykt_core::content::EMBEDDED {
         let text = if *name == "pack.json" {
-            text.replacen("\"pack_version\": 1", "\"pack_version\": 2", 1)
+            text.replacen("\"pack_version\":1", "\"pack_version\":2", 1)
         } else {
             (*text).to_owned()
         };

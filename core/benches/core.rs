@@ -104,5 +104,61 @@ fn vault(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, start_up, contacts, screens, vault);
+/// An assessment with 20 indicators marked; a full walk of the minors' flow; a quick exit.
+fn features(c: &mut Criterion) {
+    use lykt_core::minors::MinorsFlow;
+    use lykt_core::toolkit::{MinorAnswer, Toolkit};
+    let lykt = Lykt::new(&["en"]).expect("entry");
+    let toolkit = Toolkit::new(lykt.pack().clone(), lykt.locales().clone());
+    let ids: Vec<String> = toolkit
+        .indicators()
+        .into_iter()
+        .filter(|i| !i.minor_only)
+        .take(20)
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(ids.len(), 20);
+    c.bench_function("assessment_20", |b| {
+        b.iter(|| {
+            toolkit
+                .assess_ids(black_box(&ids), MinorAnswer::Unsure, None)
+                .expect("assesses")
+        })
+    });
+    let flow = MinorsFlow::new(lykt.pack().clone(), lykt.locales().clone());
+    let longest: Vec<String> = lykt
+        .pack()
+        .minors
+        .flow
+        .paths()
+        .into_iter()
+        .max_by_key(Vec::len)
+        .expect("paths")
+        .into_iter()
+        .map(|a| a.option)
+        .collect();
+    let t = at();
+    c.bench_function("minors_walk", |b| {
+        b.iter(|| flow.walk(black_box(&longest), t).expect("walks"))
+    });
+    c.bench_function("quick_exit", |b| {
+        b.iter_batched_ref(
+            || {
+                let mut fresh = lykt.app(Platform::Android);
+                for target in ["info", "info/danger", "info/under-18"] {
+                    fresh
+                        .dispatch(Event::Open {
+                            target: target.into(),
+                        })
+                        .expect("opens");
+                }
+                fresh
+            },
+            |a| black_box(a.quick_exit()),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+}
+
+criterion_group!(benches, start_up, contacts, screens, features, vault);
 criterion_main!(benches);

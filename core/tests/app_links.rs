@@ -11,12 +11,16 @@ use lykt_core::calendar::parse_instant;
 fn crawl(locale: &str) -> BTreeMap<String, usize> {
     let lykt = Lykt::new(&[locale]).expect("entry");
     let mut app = lykt.app(Platform::Android);
-    app.set_clock(Clock::Fixed(parse_instant("2026-03-27T21:30:00Z").expect("instant")));
+    app.set_clock(Clock::Fixed(
+        parse_instant("2026-03-27T21:30:00Z").expect("instant"),
+    ));
     let mut depth = BTreeMap::from([("home".to_owned(), 0)]);
     let mut queue = VecDeque::from([("home".to_owned(), 0)]);
     while let Some((target, d)) = queue.pop_front() {
         let screen = app
-            .dispatch(Event::Open { target: target.clone() })
+            .dispatch(Event::Open {
+                target: target.clone(),
+            })
             .unwrap_or_else(|e| panic!("{locale}: link to {target} fails: {e}"))
             .screen;
         for block in screen.blocks {
@@ -35,8 +39,19 @@ fn crawl(locale: &str) -> BTreeMap<String, usize> {
 fn every_link_opens_and_every_tool_is_two_steps_from_home() {
     for locale in ["en", "nb"] {
         let depth = crawl(locale);
-        for tool in ["contacts", "info", "minors", "placement", "assess", "duties", "rights", "learn"] {
-            let d = depth.get(tool).unwrap_or_else(|| panic!("{tool} is not reachable"));
+        for tool in [
+            "contacts",
+            "info",
+            "minors",
+            "placement",
+            "assess",
+            "duties",
+            "rights",
+            "learn",
+        ] {
+            let d = depth
+                .get(tool)
+                .unwrap_or_else(|| panic!("{tool} is not reachable"));
             assert!(*d <= 2, "{tool} is {d} steps from the start screen");
         }
         assert!(depth.len() > 60, "only {} screens reachable", depth.len());

@@ -238,3 +238,21 @@ fn every_address_in_the_pack_appears_in_a_source_document() {
         }
     }
 }
+
+#[test]
+fn the_embedded_pack_holds_exactly_the_pack_files_minified() {
+    let names: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, lykt_core::content::FILES);
+    for (name, text) in EMBEDDED {
+        let source = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("content")
+                .join(name),
+        )
+        .expect("source file");
+        let a: serde_json::Value = serde_json::from_str(text).expect("embedded JSON");
+        let b: serde_json::Value = serde_json::from_str(&source).expect("source JSON");
+        assert_eq!(a, b, "{name} changed in minifying");
+        assert!(text.len() < source.len(), "{name} is not smaller");
+    }
+}

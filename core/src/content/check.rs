@@ -198,7 +198,10 @@ impl<'a> Checker<'a> {
 
     /// Checks that `text` exists, non-empty, in every shipped locale with the same placeholders.
     pub fn text(&mut self, item: &str, field: &str, text: &Text) {
-        let base = text.in_locale(crate::locale::BASE_LOCALE).map(placeholders);
+        let base_text = text.in_locale(crate::locale::BASE_LOCALE);
+        // Placeholders are compared only where a template has them: most texts have none.
+        let templated = text.entries().any(|(_, s)| s.contains('{'));
+        let base = base_text.filter(|_| templated).map(placeholders);
         for locale in self.locales {
             match text.in_locale(&locale.id) {
                 Some(s) if !s.trim().is_empty() => {

@@ -38,24 +38,28 @@ pub const FILES: &[&str] = &[
     "learn.json",
 ];
 
-/// The pack compiled into the binary.
+/// The content file `name`, minified by the build script.
+macro_rules! embedded {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(env!("OUT_DIR"), "/content/", $name)),
+        )
+    };
+}
+
+/// The pack compiled into the binary (minified at build time).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("pack.json", include_str!("../../content/pack.json")),
-    ("ui.json", include_str!("../../content/ui.json")),
-    ("contacts.json", include_str!("../../content/contacts.json")),
-    ("victim.json", include_str!("../../content/victim.json")),
-    ("minors.json", include_str!("../../content/minors.json")),
-    (
-        "indicators.json",
-        include_str!("../../content/indicators.json"),
-    ),
-    (
-        "conversation.json",
-        include_str!("../../content/conversation.json"),
-    ),
-    ("duties.json", include_str!("../../content/duties.json")),
-    ("rights.json", include_str!("../../content/rights.json")),
-    ("learn.json", include_str!("../../content/learn.json")),
+    embedded!("pack.json"),
+    embedded!("ui.json"),
+    embedded!("contacts.json"),
+    embedded!("victim.json"),
+    embedded!("minors.json"),
+    embedded!("indicators.json"),
+    embedded!("conversation.json"),
+    embedded!("duties.json"),
+    embedded!("rights.json"),
+    embedded!("learn.json"),
 ];
 
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =

@@ -21,8 +21,8 @@ pub struct Key {
 /// Interface strings from every file of the pack.
 #[derive(Clone, Debug, Default)]
 pub struct Ui {
-    strings: BTreeMap<String, Text>,
-    origin: BTreeMap<String, &'static str>,
+    /// Each string and the file it came from.
+    strings: BTreeMap<String, (Text, &'static str)>,
     duplicates: Vec<(&'static str, String)>,
 }
 
@@ -30,18 +30,22 @@ impl Ui {
     /// Adds the strings of `file`; a key defined twice is reported by [`Ui::check`].
     pub fn extend(&mut self, file: &'static str, strings: BTreeMap<String, Text>) {
         for (key, text) in strings {
-            if self.strings.contains_key(&key) {
-                self.duplicates.push((file, key));
-            } else {
-                self.origin.insert(key.clone(), file);
-                self.strings.insert(key, text);
+            match self.strings.entry(key) {
+                std::collections::btree_map::Entry::Occupied(e) => {
+                    self.duplicates.push((file, e.key().clone()))
+                }
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert((text, file));
+                }
             }
         }
     }
 
     /// The string for `key` in the caller's locales.
     pub fn get(&self, key: Key, locales: &Locales) -> &str {
-        self.strings.get(key.id).map_or(key.id, |t| t.get(locales))
+        self.strings
+            .get(key.id)
+            .map_or(key.id, |(t, _)| t.get(locales))
     }
 
     /// The template for `key` with its placeholders filled in.
@@ -51,7 +55,7 @@ impl Ui {
 
     /// The text for `key`, if present.
     pub fn text(&self, key: Key) -> Option<&Text> {
-        self.strings.get(key.id)
+        self.strings.get(key.id).map(|(t, _)| t)
     }
 
     /// Checks that every key the app uses exists once with the right placeholders, and no other.
@@ -61,10 +65,11 @@ impl Ui {
             c.file(file);
             c.issue(key, "strings", IssueKind::DuplicateId { id: key.clone() });
         }
+        let used: std::collections::HashSet<&str> = all().map(|k| k.id).collect();
         for key in all() {
             match self.strings.get(key.id) {
-                Some(text) => {
-                    c.file(self.origin.get(key.id).copied().unwrap_or("ui.json"));
+                Some((text, file)) => {
+                    c.file(file);
                     c.template(key.id, "text", text, key.placeholders);
                 }
                 None => {
@@ -79,8 +84,8 @@ impl Ui {
                 }
             }
         }
-        for (id, file) in &self.origin {
-            if !all().any(|k| k.id == id) {
+        for (id, (_, file)) in &self.strings {
+            if !used.contains(id.as_str()) {
                 c.file(file);
                 c.issue(
                     id,

@@ -477,7 +477,11 @@ struct Texts<'c, 'a> {
 impl Texts<'_, '_> {
     fn body(&mut self, item: &str, field: &str, text: &Text) {
         self.c.text(item, field, text);
-        for (_, s) in text.entries() {
+        // Only a text with a digit can repeat a number.
+        for (_, s) in text
+            .entries()
+            .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_digit()))
+        {
             if let Some(number) = self.numbers.iter().find(|n| contains_number(s, n)) {
                 self.c.issue(
                     item,
@@ -509,9 +513,10 @@ impl Texts<'_, '_> {
 
 /// The first word of `text` that reveals the topic, if any.
 pub fn revealing_word(text: &str) -> Option<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
         .find(|w| REVEALING_WORDS.iter().any(|stem| w.starts_with(stem)))
+        .map(str::to_owned)
 }
 
 /// True when `number` occurs in `text` and is not part of a longer run of digits.
