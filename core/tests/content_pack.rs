@@ -1,33 +1,12 @@
 //! The embedded pack loads, and validation names the file, item and field of each problem.
 
+mod support;
+use support::{files_with, issues};
+
 use std::collections::BTreeMap;
 
 use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
-
-fn files_with(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-        .collect();
-    if let Some((_, text)) = files.iter_mut().find(|(n, _)| n == name) {
-        let mut v: serde_json::Value = serde_json::from_str(text).expect("embedded JSON parses");
-        edit(&mut v);
-        *text = v.to_string();
-    }
-    files
-}
-
-fn issues(files: &[(String, String)]) -> Vec<(String, String, String, IssueKind)> {
-    match ContentPack::from_files(files) {
-        Ok(_) => Vec::new(),
-        Err(e) => {
-            e.0.into_iter()
-                .map(|i| (i.file, i.item, i.field, i.kind))
-                .collect()
-        }
-    }
-}
 
 #[test]
 fn embedded_pack_is_valid() {

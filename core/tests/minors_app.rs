@@ -2,6 +2,9 @@
 //! with choose events, urgent calls kept on top, cards with calls first, and the placement
 //! checklist changed with set-status events.
 
+mod support;
+use support::{choose, open};
+
 use std::collections::HashSet;
 
 use lykt_core::Error;
@@ -21,22 +24,6 @@ fn app(locale: &str, at: &str) -> App {
     let mut app = App::new(pack, locales, Platform::Terminal);
     app.set_clock(Clock::Fixed(parse_instant(at).expect("instant")));
     app
-}
-
-fn open(app: &mut App, target: &str) -> Screen {
-    app.dispatch(Event::Open {
-        target: target.into(),
-    })
-    .unwrap_or_else(|e| panic!("open {target}: {e}"))
-    .screen
-}
-
-fn choose(app: &mut App, question: &str, option: &str) -> Result<Screen, Error> {
-    app.dispatch(Event::Choose {
-        question: question.into(),
-        option: option.into(),
-    })
-    .map(|t| t.screen)
 }
 
 fn answer_all(app: &mut App, answers: &[(&str, &str)]) -> Screen {

@@ -1,32 +1,14 @@
 //! Runs the shared scenario files in `tests/scenarios/minors/` (the Kotlin tests replay the
 //! same files through the bindings).
 
-use std::path::{Path, PathBuf};
+mod support;
+use support::scenario_files;
 
 use lykt_core::Error;
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
 use lykt_core::minors::{MinorsFlow, Walk};
 use serde_json::{Value, json};
-
-fn scenario_files() -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/minors");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no scenarios in {}", root.display());
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p, v)
-        })
-        .collect()
-}
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
@@ -88,7 +70,7 @@ fn walk_value(walk: &Walk, key: &str) -> Value {
 #[test]
 fn minors_scenarios() {
     let pack = ContentPack::embedded().expect("valid pack");
-    for (path, file) in scenario_files() {
+    for (path, file) in scenario_files("minors") {
         let locales = pack.locales(&strings(&file["locales"])).expect("locales");
         let flow = MinorsFlow::new(pack.clone(), locales);
         for case in file["cases"].as_array().expect("cases") {

@@ -1,33 +1,13 @@
 //! Runs the shared scenario files in `tests/scenarios/` (the Kotlin tests run the same files).
 
-use std::path::{Path, PathBuf};
+mod support;
+use support::scenario_files;
 
 use lykt_core::Lykt;
 use lykt_core::app::{Block, Clock, Effect, Event, Platform};
 use lykt_core::calendar::{self, parse_instant};
 use lykt_core::contacts::{Audience, OpenState};
 use serde_json::Value;
-
-fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/scenarios")
-        .join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no scenarios in {}", root.display());
-    files
-        .into_iter()
-        .map(|p| {
-            let v = serde_json::from_str(&std::fs::read_to_string(&p).expect("readable"))
-                .expect("valid JSON");
-            (p, v)
-        })
-        .collect()
-}
 
 fn locales(v: &Value) -> Vec<String> {
     v["locales"]

@@ -2,6 +2,9 @@
 //! rules, the duties engine over every combination of answers, the rights checklist, errors,
 //! and validation of the toolkit's content files.
 
+mod support;
+use support::{files_with, issues};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -840,30 +843,6 @@ fn learn_states_the_law_exactly() {
 }
 
 // ---------------------------------------------------------------- validation
-
-fn files_with(name: &str, edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-        .collect();
-    if let Some((_, text)) = files.iter_mut().find(|(n, _)| n == name) {
-        let mut v: Value = serde_json::from_str(text).expect("embedded JSON parses");
-        edit(&mut v);
-        *text = v.to_string();
-    }
-    files
-}
-
-fn issues(files: &[(String, String)]) -> Vec<(String, String, String, IssueKind)> {
-    match ContentPack::from_files(files) {
-        Ok(_) => Vec::new(),
-        Err(e) => {
-            e.0.into_iter()
-                .map(|i| (i.file, i.item, i.field, i.kind))
-                .collect()
-        }
-    }
-}
 
 #[test]
 fn a_dangling_topic_or_contact_is_named() {

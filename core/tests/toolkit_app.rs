@@ -1,5 +1,8 @@
 //! The toolkit's screens through the app model: reachability, events, and what each screen shows.
 
+mod support;
+use support::{choose, open};
+
 use std::collections::{BTreeSet, VecDeque};
 
 use lykt_core::Error;
@@ -15,22 +18,6 @@ fn app(locale: &str) -> App {
         parse_instant("2026-03-27T13:30:00Z").expect("instant"),
     ));
     app
-}
-
-fn open(app: &mut App, target: &str) -> Screen {
-    app.dispatch(Event::Open {
-        target: target.into(),
-    })
-    .unwrap_or_else(|e| panic!("{target}: {e}"))
-    .screen
-}
-
-fn choose(app: &mut App, question: &str, option: &str) -> Result<Screen, Error> {
-    app.dispatch(Event::Choose {
-        question: question.into(),
-        option: option.into(),
-    })
-    .map(|t| t.screen)
 }
 
 fn set(app: &mut App, item: &str, status: &str) -> Result<Screen, Error> {

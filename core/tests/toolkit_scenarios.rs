@@ -1,8 +1,10 @@
 //! Runs the shared toolkit scenario files in `tests/scenarios/toolkit/` (the Kotlin tests will
 //! run the same files through the bindings). The format is described in `tests/scenarios/README.md`.
 
+mod support;
+use support::scenario_files;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use lykt_core::Error;
 use lykt_core::calendar::parse_instant;
@@ -13,28 +15,6 @@ use lykt_core::toolkit::{
     Role, Toolkit,
 };
 use serde_json::{Value, json};
-
-fn scenario_files() -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/toolkit");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 5,
-        "scenario files missing in {}",
-        root.display()
-    );
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("readable");
-            (p, serde_json::from_str(&text).expect("valid JSON"))
-        })
-        .collect()
-}
 
 /// The error kinds the scenario files name.
 fn code(e: &Error) -> &'static str {
@@ -265,7 +245,7 @@ fn satisfies(got: &Value, want: &Value) -> bool {
 #[test]
 fn toolkit_scenarios() {
     let mut cases_run = 0;
-    for (path, file) in scenario_files() {
+    for (path, file) in scenario_files("toolkit") {
         let locales = strs(&file["locales"]);
         let pack = ContentPack::embedded().expect("valid pack");
         let tk = Toolkit::new(pack.clone(), pack.locales(&locales).expect("locales"));

@@ -1,5 +1,8 @@
 //! The discreet information mode: content rules, screens, actions, reach and the quick exit.
 
+mod support;
+use support::{files_with, issues};
+
 use std::sync::Arc;
 
 use lykt_core::actions::ActionKind;
@@ -36,31 +39,6 @@ fn open(app: &mut App, target: &str) -> Screen {
     })
     .expect("opens")
     .screen
-}
-
-/// The embedded files with one of them edited as JSON.
-fn files_with(name: &str, edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-        .collect();
-    if let Some((_, text)) = files.iter_mut().find(|(n, _)| n == name) {
-        let mut v: Value = serde_json::from_str(text).expect("embedded JSON parses");
-        edit(&mut v);
-        *text = v.to_string();
-    }
-    files
-}
-
-fn issues(files: &[(String, String)]) -> Vec<(String, String, String, IssueKind)> {
-    match ContentPack::from_files(files) {
-        Ok(_) => Vec::new(),
-        Err(e) => {
-            e.0.into_iter()
-                .map(|i| (i.file, i.item, i.field, i.kind))
-                .collect()
-        }
-    }
 }
 
 /// Index of the page with `id` in `victim.json`.

@@ -1,32 +1,16 @@
 //! Runs the discreet mode's shared scenario files in `tests/scenarios/victim/` (the Kotlin tests
 //! replay the same files through the bindings).
 
-use std::path::{Path, PathBuf};
+mod support;
+use support::scenario_files;
+
+use std::path::Path;
 
 use lykt_core::app::{App, Block, Clock, Effect, Event, Platform};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
 use lykt_core::error::Error;
 use serde_json::{Value, json};
-
-fn scenario_files() -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/victim");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no scenarios in {}", root.display());
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let v = serde_json::from_str(&text).expect("valid JSON");
-            (p, v)
-        })
-        .collect()
-}
 
 fn platform(v: &Value) -> Platform {
     match v.as_str().unwrap_or("android") {
@@ -80,7 +64,7 @@ fn effect_json(e: &Option<Effect>) -> Value {
 #[test]
 fn victim_scenarios() {
     let pack = ContentPack::embedded().expect("valid pack");
-    for (path, file) in scenario_files() {
+    for (path, file) in scenario_files("victim") {
         let preferred: Vec<&str> = file["locales"]
             .as_array()
             .expect("locales")

@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests: scenario files, edited packs, apps at fixed times.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::path::{Path, PathBuf};
+
+use lykt_core::Error;
+use lykt_core::app::{App, Clock, Event, Platform, Screen};
+use lykt_core::calendar::parse_instant;
+use lykt_core::content::check::IssueKind;
+use lykt_core::content::{ContentPack, EMBEDDED};
+use serde_json::Value;
+
+/// Every scenario file in `tests/scenarios/<dir>`, parsed, in name order.
+pub fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/scenarios")
+        .join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no scenarios in {}", root.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, v)
+        })
+        .collect()
+}
+
+/// The embedded files with `name` edited as JSON.
+pub fn files_with(name: &str, edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = EMBEDDED
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect();
+    if let Some((_, text)) = files.iter_mut().find(|(n, _)| n == name) {
+        let mut v: Value = serde_json::from_str(text).expect("embedded JSON parses");
+        edit(&mut v);
+        *text = v.to_string();
+    }
+    files
+}
+
+/// The problems validation finds in `files`, as (file, item, field, kind).
+pub fn issues(files: &[(String, String)]) -> Vec<(String, String, String, IssueKind)> {
+    match ContentPack::from_files(files) {
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            e.0.into_iter()
+                .map(|i| (i.file, i.item, i.field, i.kind))
+                .collect()
+        }
+    }
+}
+
+/// An app in `locale` on the terminal platform with its clock fixed at `at` (RFC 3339).
+pub fn app_at(locale: &str, at: &str) -> App {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let locales = pack.locales(&[locale]).expect("locale");
+    let mut app = App::new(pack, locales, Platform::Terminal);
+    app.set_clock(Clock::Fixed(parse_instant(at).expect("instant")));
+    app
+}
+
+/// Follows a link that must open.
+pub fn open(app: &mut App, target: &str) -> Screen {
+    app.dispatch(Event::Open {
+        target: target.into(),
+    })
+    .unwrap_or_else(|e| panic!("open {target}: {e}"))
+    .screen
+}
+
+/// Answers a question.
+pub fn choose(app: &mut App, question: &str, option: &str) -> Result<Screen, Error> {
+    app.dispatch(Event::Choose {
+        question: question.into(),
+        option: option.into(),
+    })
+    .map(|t| t.screen)
+}
