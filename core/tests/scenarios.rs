@@ -1,10 +1,10 @@
 //! Runs the shared scenario files in `tests/scenarios/` (the Kotlin tests run the same files).
 
 mod support;
-use support::scenario_files;
+use support::{effect_json, event, scenario_files};
 
 use lykt_core::Lykt;
-use lykt_core::app::{Block, Clock, Effect, Event, Platform};
+use lykt_core::app::{Block, Clock, Platform};
 use lykt_core::calendar::{self, parse_instant};
 use lykt_core::contacts::{Audience, OpenState};
 use serde_json::Value;
@@ -134,43 +134,6 @@ fn contact_scenarios() {
                 other => panic!("{where_}: unknown op {other}"),
             }
         }
-    }
-}
-
-/// Turns a scenario event into an app event.
-pub fn event(v: &Value) -> Event {
-    let s = |k: &str| v[k].as_str().expect("string").to_owned();
-    let pair = |k: &str, i: usize| v[k][i].as_str().expect("string").to_owned();
-    if v.get("open").is_some() {
-        Event::Open { target: s("open") }
-    } else if v.get("act").is_some() {
-        Event::Act { action: s("act") }
-    } else if v.get("back").is_some() {
-        Event::Back
-    } else if v.get("quick_exit").is_some() {
-        Event::QuickExit
-    } else if v.get("choose").is_some() {
-        Event::Choose {
-            question: pair("choose", 0),
-            option: pair("choose", 1),
-        }
-    } else if v.get("set_status").is_some() {
-        Event::SetStatus {
-            item: pair("set_status", 0),
-            status: pair("set_status", 1),
-        }
-    } else {
-        panic!("unknown event {v}")
-    }
-}
-
-fn effect_json(e: &Option<Effect>) -> Value {
-    match e {
-        None => Value::Null,
-        Some(Effect::OpenUri { uri }) => serde_json::json!({ "open_uri": uri }),
-        Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
-        Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
-        Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
     }
 }
 

@@ -2,15 +2,14 @@
 //! replay the same files through the bindings).
 
 mod support;
-use support::scenario_files;
+use support::{effect_json, event, scenario_files};
 
 use std::path::Path;
 
-use lykt_core::app::{App, Block, Clock, Effect, Event, Platform};
+use lykt_core::app::{App, Block, Clock, Platform};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
-use lykt_core::error::Error;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 fn platform(v: &Value) -> Platform {
     match v.as_str().unwrap_or("android") {
@@ -18,46 +17,6 @@ fn platform(v: &Value) -> Platform {
         "ios" => Platform::Ios,
         "terminal" => Platform::Terminal,
         other => panic!("unknown platform {other}"),
-    }
-}
-
-fn event(v: &Value) -> Event {
-    let s = |k: &str| v[k].as_str().expect("string").to_owned();
-    let ms = |k: &str| v[k].as_u64().expect("milliseconds");
-    if v.get("open").is_some() {
-        Event::Open { target: s("open") }
-    } else if v.get("act").is_some() {
-        Event::Act { action: s("act") }
-    } else if v.get("back").is_some() {
-        Event::Back
-    } else if v.get("quick_exit").is_some() {
-        Event::QuickExit
-    } else if v.get("exit_key").is_some() {
-        Event::ExitKey {
-            at_ms: ms("exit_key"),
-        }
-    } else if v.get("tick").is_some() {
-        Event::Tick { at_ms: ms("tick") }
-    } else {
-        panic!("unknown event {v}")
-    }
-}
-
-fn code(e: &Error) -> &'static str {
-    match e {
-        Error::UnknownScreen { .. } => "unknown_screen",
-        Error::InvalidEvent { .. } => "invalid_event",
-        _ => "other",
-    }
-}
-
-fn effect_json(e: &Option<Effect>) -> Value {
-    match e {
-        None => Value::Null,
-        Some(Effect::OpenUri { uri }) => json!({ "open_uri": uri }),
-        Some(Effect::Share { text }) => json!({ "share": text }),
-        Some(Effect::QuickExit { target }) => json!({ "quick_exit": target }),
-        Some(Effect::Announce { text }) => json!({ "announce": text }),
     }
 }
 
@@ -88,7 +47,7 @@ fn check_step(app: &mut App, path: &Path, step: &Value) {
     let expect = &step["expect"];
     if let Some(want) = expect.get("error") {
         match outcome {
-            Some(Err(e)) => assert_eq!(want, code(&e), "{where_}"),
+            Some(Err(e)) => assert_eq!(want, e.code(), "{where_}"),
             other => panic!("{where_}: expected an error, got {other:?}"),
         }
         assert_eq!(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use lykt_core::Error;
-use lykt_core::app::{App, Clock, Event, Platform, Screen};
+use lykt_core::app::{App, Clock, Effect, Event, Platform, Screen};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
@@ -83,4 +83,49 @@ pub fn choose(app: &mut App, question: &str, option: &str) -> Result<Screen, Err
         option: option.into(),
     })
     .map(|t| t.screen)
+}
+
+/// A scenario event as an app event.
+pub fn event(v: &Value) -> Event {
+    let s = |k: &str| v[k].as_str().expect("string").to_owned();
+    let pair = |k: &str, i: usize| v[k][i].as_str().expect("string").to_owned();
+    let ms = |k: &str| v[k].as_u64().expect("milliseconds");
+    if v.get("open").is_some() {
+        Event::Open { target: s("open") }
+    } else if v.get("act").is_some() {
+        Event::Act { action: s("act") }
+    } else if v.get("back").is_some() {
+        Event::Back
+    } else if v.get("quick_exit").is_some() {
+        Event::QuickExit
+    } else if v.get("exit_key").is_some() {
+        Event::ExitKey {
+            at_ms: ms("exit_key"),
+        }
+    } else if v.get("tick").is_some() {
+        Event::Tick { at_ms: ms("tick") }
+    } else if v.get("choose").is_some() {
+        Event::Choose {
+            question: pair("choose", 0),
+            option: pair("choose", 1),
+        }
+    } else if v.get("set_status").is_some() {
+        Event::SetStatus {
+            item: pair("set_status", 0),
+            status: pair("set_status", 1),
+        }
+    } else {
+        panic!("unknown event {v}")
+    }
+}
+
+/// An effect as the scenario files write it.
+pub fn effect_json(e: &Option<Effect>) -> Value {
+    match e {
+        None => Value::Null,
+        Some(Effect::OpenUri { uri }) => serde_json::json!({ "open_uri": uri }),
+        Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
+        Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
+        Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
+    }
 }
