@@ -14,7 +14,56 @@ use crate::render::wrap;
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let common = &cli.common;
     match cli.command {
-        None => interactive(common),
+        None => interactive(common, None),
+        Some(Command::Info { json: false }) => interactive(common, Some("info")),
+        Some(Command::Info { json: true }) => {
+            let lykt = common.lykt()?;
+            print_json(&lykt_core::victim::all_pages(
+                lykt.pack(),
+                lykt.locales(),
+                common.instant()?,
+            ))
+        }
+        Some(Command::Minors {
+            answers: None,
+            graph: false,
+            ..
+        }) => interactive(common, Some("minors")),
+        Some(Command::Minors {
+            answers,
+            graph,
+            json,
+            save,
+        }) => crate::minors_cmd::minors(common, answers.as_deref(), graph, json, &save),
+        Some(Command::Placement { set, json, save }) => {
+            crate::minors_cmd::placement(common, &set, json, &save)
+        }
+        Some(Command::Indicators { minor, json }) => {
+            crate::toolkit_cmd::indicators(common, minor, json)
+        }
+        Some(Command::Learn { json }) => crate::toolkit_cmd::learn(common, json),
+        Some(Command::Assess { observed: None, .. }) => interactive(common, Some("assess")),
+        Some(Command::Assess {
+            observed: Some(ids),
+            minor,
+            setting,
+            json,
+            save,
+        }) => crate::toolkit_cmd::assess(common, &ids, &minor, setting.as_deref(), json, &save),
+        Some(Command::Duties {
+            role,
+            minor,
+            danger,
+            health_emergency,
+            json,
+        }) => crate::toolkit_cmd::duties(common, &role, &minor, danger, health_emergency, json),
+        Some(Command::Rights {
+            minor,
+            no_residence_permit,
+            set,
+            json,
+            save,
+        }) => crate::toolkit_cmd::rights(common, minor, no_residence_permit, &set, json, &save),
         Some(Command::Contacts {
             audience,
             search,
@@ -32,20 +81,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn interactive(common: &Common) -> Result<(), Failure> {
+/// The interactive app, on the start screen or on `start`.
+fn interactive(common: &Common, start: Option<&str>) -> Result<(), Failure> {
     let lykt = common.lykt()?;
     let mut app = lykt.app(Platform::Terminal);
     if common.at.is_some() {
         app.set_clock(Clock::Fixed(common.instant()?));
+    }
+    if let Some(target) = start {
+        app.dispatch(Event::Open {
+            target: target.to_owned(),
+        })?;
     }
     let stdin = std::io::stdin();
     crate::interactive::run(app, &mut stdin.lock(), &mut std::io::stdout().lock())
         .map_err(|e| Failure::Input(e.to_string()))
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Input(e.to_string()))?;
-    println!("{text}");
+    say!("{text}");
     Ok(())
 }
 
@@ -120,7 +175,7 @@ fn contact(common: &Common, id: &str, json: bool) -> Result<(), Failure> {
         })
         .map_err(|_| lykt_core::Error::UnknownContact { id: id.to_owned() })?
         .screen;
-    print!("{}", crate::render::page(&screen));
+    say_raw!("{}", crate::render::page(&screen));
     Ok(())
 }
 
@@ -135,14 +190,14 @@ pub(crate) fn content_check(dir: Option<&std::path::Path>) -> Result<(), Failure
     };
     match loaded {
         Ok((version, contacts)) => {
-            println!("ok: content pack version {version} with {contacts} contacts");
+            say!("ok: content pack version {version} with {contacts} contacts");
             Ok(())
         }
         Err(errors) => {
             for issue in &errors.0 {
-                println!("{issue}");
+                say!("{issue}");
             }
-            println!(
+            say!(
                 "{} problem{}",
                 errors.0.len(),
                 if errors.0.len() == 1 { "" } else { "s" }

@@ -2,11 +2,29 @@
 //!
 //! Bad input prints one line on stderr and exits with code 2.
 
+/// Writes a line to standard output; a closed pipe (`lykt ... | head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Writes to standard output without a line break; a closed pipe is not an error.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod commands;
 mod interactive;
+mod minors_cmd;
 pub mod options;
 mod packs;
 mod render;
+mod toolkit_cmd;
 mod vault_cmd;
 
 use std::io::Write;
@@ -51,7 +69,7 @@ where
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
-            print!("{e}");
+            say_raw!("{e}");
             return ExitCode::SUCCESS;
         }
         Err(e) => {

@@ -61,6 +61,104 @@ pub enum Command {
         #[command(subcommand)]
         command: ContentCommand,
     },
+    /// Open the discreet information for you (interactive; x leaves at once), or print every page.
+    Info {
+        /// Print every page with its blocks and actions as JSON, for review.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Children under 18: walk the decision flow with given answers, or print its graph.
+    Minors {
+        /// Answer ids in order, for example yes,no,unsure (interactive when left out).
+        #[arg(long, value_delimiter = ',', value_name = "A,B,C")]
+        answers: Option<Vec<String>>,
+        /// Print the whole flow for review (JSON).
+        #[arg(long)]
+        graph: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        save: SaveTo,
+    },
+    /// The emergency-placement checklist for child-welfare staff.
+    Placement {
+        /// Item statuses, for example emergency-decision=done (repeatable).
+        #[arg(long = "set", value_name = "ITEM=STATUS")]
+        set: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        save: SaveTo,
+    },
+    /// The indicators of the guide's Part 4.
+    Indicators {
+        /// Include the extra indicators for a person who is or may be under 18.
+        #[arg(long)]
+        minor: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Learn: what human trafficking is, distinctions, myths, the law.
+    Learn {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sum up observed indicators, without a score (interactive checklist without --observed).
+    Assess {
+        /// Indicator ids, comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
+        observed: Option<Vec<String>>,
+        /// Is the person under 18? yes, unsure (treated as a child) or no.
+        #[arg(long, default_value = "unsure", value_name = "yes|unsure|no")]
+        minor: String,
+        /// Where the person was met (a setting id from `lykt indicators --json`).
+        #[arg(long, value_name = "S")]
+        setting: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        save: SaveTo,
+    },
+    /// Your duties and next steps, with who to contact and whether they are open.
+    Duties {
+        /// Your role: public (public authority, health and child-welfare staff), on-behalf, or private.
+        #[arg(long, value_name = "public|on-behalf|private")]
+        role: String,
+        /// Is the person under 18? yes, unsure (treated as a child) or no.
+        #[arg(long, default_value = "no", value_name = "yes|unsure|no")]
+        minor: String,
+        /// Someone is in immediate danger.
+        #[arg(long)]
+        danger: bool,
+        /// Someone needs healthcare now.
+        #[arg(long)]
+        health_emergency: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The rights checklist for one person.
+    Rights {
+        /// The person is, or is treated as, under 18.
+        #[arg(long)]
+        minor: bool,
+        /// The person has no residence permit in Norway.
+        #[arg(long)]
+        no_residence_permit: bool,
+        /// Right statuses, for example legal-aid=informed (repeatable).
+        #[arg(long = "set", value_name = "RIGHT=STATUS")]
+        set: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        save: SaveTo,
+    },
     /// The encrypted vault for saved work. The PIN is read from the first line of standard input.
     Vault {
         /// The vault's folder.
@@ -69,6 +167,17 @@ pub enum Command {
         #[command(subcommand)]
         action: VaultAction,
     },
+}
+
+/// Saving a result to the encrypted vault.
+#[derive(Debug, Args)]
+pub struct SaveTo {
+    /// Save to the vault in DIR (the PIN is read from the first line of standard input).
+    #[arg(long, value_name = "DIR")]
+    pub save_to: Option<PathBuf>,
+    /// Case label for the saved item: no names or identity numbers.
+    #[arg(long, value_name = "LABEL", requires = "save_to")]
+    pub label: Option<String>,
 }
 
 /// Vault commands.

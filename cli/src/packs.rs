@@ -20,7 +20,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// A refusal: the reason on stdout and exit code 1.
 fn refused(e: &UpdateError) -> Failure {
-    println!("refused: {e}");
+    say!("refused: {e}");
     Failure::Findings
 }
 
@@ -36,7 +36,7 @@ pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
     }
     let bytes = signed::sign(&files, &key).map_err(|e| Failure::Input(e.to_string()))?;
     write_new(out, &bytes)?;
-    println!("signed: {} ({} bytes)", out.display(), bytes.len());
+    say!("signed: {} ({} bytes)", out.display(), bytes.len());
     Ok(())
 }
 
@@ -45,7 +45,7 @@ pub fn verify(pack: &Path) -> Result<(), Failure> {
     let bytes = read(pack)?;
     match signed::open(&bytes, signed::trusted_keys()) {
         Ok(p) => {
-            println!(
+            say!(
                 "ok: signed content pack version {} with {} contacts",
                 p.meta.pack_version,
                 p.contacts.len()
@@ -66,7 +66,7 @@ pub fn install(common: &Common, pack: &Path) -> Result<(), Failure> {
     let mut lykt = Lykt::open(&["en"], Some(dir))?;
     match lykt.install_pack(dir, &bytes) {
         Ok(version) => {
-            println!(
+            say!(
                 "installed: content pack version {version} in {}",
                 dir.display()
             );
@@ -89,7 +89,7 @@ pub fn keygen(out: &Path) -> Result<(), Failure> {
     let public = signed::public_key(&key).map_err(|e| Failure::Input(e.to_string()))?;
     write_new(out, &key)?;
     let bytes: Vec<String> = public.iter().map(|b| format!("0x{b:02x}")).collect();
-    println!("private key written to {} (keep it offline)", out.display());
-    println!("public key: [{}]", bytes.join(", "));
+    say!("private key written to {} (keep it offline)", out.display());
+    say!("public key: [{}]", bytes.join(", "));
     Ok(())
 }

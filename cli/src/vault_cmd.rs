@@ -4,14 +4,14 @@
 use std::io::{BufRead, Read};
 use std::path::Path;
 
-use lykt_core::saved::{body, kind_label, referral_summary};
+use lykt_core::saved::{SavedWork, body, kind_label, referral_summary};
 use lykt_core::ui_keys::saved as k;
 use lykt_core::vault::{RecordKind, Vault, VaultConfig};
 use lykt_core::{Error, Lykt};
 use zeroize::Zeroizing;
 
 use crate::Failure;
-use crate::options::{Common, VaultAction};
+use crate::options::{Common, SaveTo, VaultAction};
 
 /// Reads one line from standard input without its line ending.
 fn read_line(input: &mut dyn BufRead) -> Result<Zeroizing<String>, Failure> {
@@ -56,12 +56,12 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
         VaultAction::Init => {
             let pin = pin(input)?;
             Vault::create(dir, &pin, None, VaultConfig::default(), now).map_err(vault_err)?;
-            println!("vault created in {}", dir.display());
-            println!("{}", ui.get(k::SAVED_LABEL_WARNING, l));
+            say!("vault created in {}", dir.display());
+            say!("{}", ui.get(k::SAVED_LABEL_WARNING, l));
         }
         VaultAction::Unlock => {
             unlocked(dir, input, now)?;
-            println!("the PIN is right; the vault locks again when this command ends");
+            say!("the PIN is right; the vault locks again when this command ends");
         }
         VaultAction::AddNote { label } => {
             let mut vault = unlocked(dir, input, now)?;
@@ -72,12 +72,12 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
             let id = vault
                 .save(RecordKind::Note, &label, text.trim_end(), now)
                 .map_err(vault_err)?;
-            println!("{id}");
+            say!("{id}");
         }
         VaultAction::List => {
             let items = unlocked(dir, input, now)?.list(now).map_err(vault_err)?;
             for item in &items {
-                println!(
+                say!(
                     "{}  {}  {:<40}  {}",
                     item.id,
                     item.date,
@@ -86,14 +86,14 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
                 );
             }
             if items.is_empty() {
-                println!("the vault is empty");
+                say!("the vault is empty");
             }
         }
         VaultAction::Show { id } => {
             let r = unlocked(dir, input, now)?
                 .get(&id, now)
                 .map_err(vault_err)?;
-            println!(
+            say!(
                 "{}  {}  {}\n\n{}",
                 r.date,
                 kind_label(r.kind, ui, l),
@@ -105,15 +105,15 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
             unlocked(dir, input, now)?
                 .delete(&id, now)
                 .map_err(vault_err)?;
-            println!("deleted {id}");
+            say!("deleted {id}");
         }
         VaultAction::Lock => {
             Vault::open(dir, VaultConfig::default(), now).map_err(vault_err)?;
-            println!("the vault is locked");
+            say!("the vault is locked");
         }
         VaultAction::Wipe { yes } => {
             if !yes {
-                println!(
+                say!(
                     "This destroys the vault and everything saved in it, for good. Type yes to go on:"
                 );
                 if read_line(input)?.trim() != "yes" {
@@ -121,14 +121,39 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
                 }
             }
             Vault::wipe(dir).map_err(vault_err)?;
-            println!("the vault has been wiped");
+            say!("the vault has been wiped");
         }
         VaultAction::Summary { id } => {
             let r = unlocked(dir, input, now)?
                 .get(&id, now)
                 .map_err(vault_err)?;
-            print!("{}", referral_summary(&r, ui, l));
+            say_raw!("{}", referral_summary(&r, ui, l));
         }
     }
     Ok(())
+}
+
+/// Saves `work` to the vault when `--save-to` was given (PIN from standard input); prints the id.
+/// Returns whether it saved.
+pub fn save(
+    common: &Common,
+    to: &SaveTo,
+    kind: RecordKind,
+    work: &SavedWork,
+) -> Result<bool, Failure> {
+    let Some(dir) = &to.save_to else {
+        return Ok(false);
+    };
+    let label = to
+        .label
+        .as_deref()
+        .ok_or_else(|| Failure::Input("--save-to needs --label LABEL".into()))?;
+    let now = common.instant()?.timestamp();
+    let stdin = std::io::stdin();
+    let mut vault = unlocked(dir, &mut stdin.lock(), now)?;
+    let id = vault
+        .save(kind, label, &work.payload(), now)
+        .map_err(vault_err)?;
+    say!("{id}");
+    Ok(true)
 }

@@ -1,0 +1,311 @@
+//! The feature commands: info, minors, placement, indicators, learn, assess, duties, rights.
+
+mod support;
+use support::{json, lykt, stdout};
+
+const NIGHT: &str = "--at=2026-11-24T21:30:00Z";
+
+fn fails_with_one_line(args: &[&str]) -> String {
+    let o = lykt(args, "");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(
+        err.starts_with("lykt: ") && o.stdout.is_empty(),
+        "{args:?}: {err}"
+    );
+    err
+}
+
+#[test]
+fn info_json_lists_every_page_with_actions_and_the_quick_exit() {
+    let pages = json(&["info", "--json", NIGHT]);
+    let pages = pages.as_array().expect("pages");
+    assert!(pages.len() >= 10);
+    for p in pages {
+        let screen = &p["screen"];
+        assert_eq!(screen["mode"], "victim");
+        assert_eq!(screen["window_title"], "Lykt");
+        assert!(screen["quick_exit"]["label"].is_string());
+        assert!(p["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    }
+    let danger = pages
+        .iter()
+        .find(|p| p["screen"]["id"] == "info/danger")
+        .expect("danger page");
+    let first_action = danger["screen"]["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .find(|b| b["type"] == "action")
+        .expect("action");
+    assert_eq!(first_action["action"]["uri"], "tel:112");
+}
+
+#[test]
+fn info_quick_exit_clears_the_terminal_and_shows_only_the_neutral_screen() {
+    // Open "Are you in danger now?" then press x.
+    let o = lykt(&["info", NIGHT], "1\nx\nq\n");
+    let text = stdout(&o);
+    assert!(o.status.success());
+    let (before, after) = text
+        .rsplit_once("\x1b[3J\x1b[2J\x1b[H")
+        .expect("the screen and scrollback are cleared");
+    assert!(
+        before.contains("tel:") || before.contains("112"),
+        "{before}"
+    );
+    assert!(
+        !after.contains("112") && !after.contains("danger"),
+        "nothing of the last page after the clear: {after}"
+    );
+    assert!(after.contains("Lykt"));
+    // x does nothing on professional screens.
+    let plain = stdout(&lykt(&[NIGHT], "x\nq\n"));
+    assert!(!plain.contains("\x1b[3J") && plain.contains("Type a number"));
+}
+
+#[test]
+fn minors_walk_graph_and_errors() {
+    let walk = json(&[
+        "minors",
+        "--answers",
+        "yes,no,unsure,parents,no,public,no",
+        "--json",
+        NIGHT,
+    ]);
+    assert_eq!(walk["finished"], true);
+    let cards: Vec<&str> = walk["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(cards.first(), Some(&"call-112"), "{cards:?}");
+    let text = stdout(&lykt(
+        &[
+            "minors",
+            "--answers",
+            "yes,no,unsure,parents,no,public,no",
+            "--lang",
+            "nb",
+            NIGHT,
+        ],
+        "",
+    ));
+    assert!(
+        text.contains("Ring 112") && text.contains("Ikke gjør dette"),
+        "{text}"
+    );
+    let graph = json(&["minors", "--graph", "--json"]);
+    assert!(graph["start"].is_string());
+    let step = &graph["steps"][0];
+    for key in ["id", "question", "options"] {
+        assert!(step.get(key).is_some(), "step lacks {key}");
+    }
+    for key in ["id", "label", "next"] {
+        assert!(step["options"][0].get(key).is_some(), "option lacks {key}");
+    }
+    for key in ["id", "title", "contacts", "legal_basis", "sources"] {
+        assert!(graph["cards"][0].get(key).is_some(), "card lacks {key}");
+    }
+    let err = fails_with_one_line(&["minors", "--answers", "yes,maybe", NIGHT]);
+    assert!(err.contains("\"maybe\" is not an answer"), "{err}");
+}
+
+#[test]
+fn placement_checklist_with_statuses() {
+    let v = json(&["placement", "--set", "emergency-decision=done", "--json"]);
+    assert!(v.to_string().contains("emergency-decision"));
+    let text = stdout(&lykt(
+        &[
+            "placement",
+            "--set",
+            "emergency-decision=done",
+            "--lang",
+            "nb",
+        ],
+        "",
+    ));
+    assert!(text.contains("1 av 10"), "{text}");
+    fails_with_one_line(&["placement", "--set", "nope=done"]);
+    fails_with_one_line(&["placement", "--set", "emergency-decision=soon"]);
+    fails_with_one_line(&["placement", "--set", "no-equals-sign"]);
+}
+
+#[test]
+fn indicators_have_the_documented_shape() {
+    let adults = json(&["indicators", "--json"]);
+    let all = json(&["indicators", "--minor", "--json"]);
+    let (adults, all) = (
+        adults.as_array().expect("list"),
+        all.as_array().expect("list"),
+    );
+    assert!(all.len() > adults.len());
+    assert!(adults.iter().all(|i| i["minor_only"] == false));
+    for i in all {
+        for key in ["id", "category", "text", "minor_only", "sector"] {
+            assert!(i.get(key).is_some(), "{i} lacks {key}");
+        }
+        assert!(
+            [
+                serde_json::Value::Null,
+                "prostitution".into(),
+                "forced_labour".into()
+            ]
+            .contains(&i["sector"])
+        );
+    }
+    assert!(!stdout(&lykt(&["learn"], "")).is_empty());
+    assert!(
+        json(&["learn", "--json"])
+            .as_array()
+            .is_some_and(|t| !t.is_empty())
+    );
+}
+
+#[test]
+fn assess_duties_rights_and_their_errors() {
+    let r = json(&[
+        "assess",
+        "--observed",
+        "be-injuries,lc-documents,ex-debt",
+        "--minor",
+        "unsure",
+        "--json",
+        NIGHT,
+    ]);
+    let flags: Vec<&str> = r["flags"]
+        .as_array()
+        .expect("flags")
+        .iter()
+        .filter_map(|f| f["kind"].as_str().or(f["id"].as_str()))
+        .collect();
+    assert!(!flags.is_empty());
+    assert!(
+        r["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("not a score"))
+    );
+    let text = stdout(&lykt(
+        &[
+            "assess",
+            "--observed",
+            "be-injuries",
+            "--minor",
+            "no",
+            "--lang",
+            "nb",
+            NIGHT,
+        ],
+        "",
+    ));
+    assert!(text.contains("ingen poengsum"), "{text}");
+    let plan = json(&[
+        "duties", "--role", "public", "--minor", "unsure", "--danger", "--json", NIGHT,
+    ]);
+    let steps: Vec<&str> = plan["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(steps.first(), Some(&"call-police-emergency"));
+    assert!(steps.iter().any(|s| s.contains("report")), "{steps:?}");
+    let rights = json(&[
+        "rights",
+        "--minor",
+        "--no-residence-permit",
+        "--set",
+        "legal-aid=informed",
+        "--json",
+    ]);
+    assert_eq!(rights["progress"]["done"], 1);
+    for args in [
+        &["assess", "--observed", "nope"][..],
+        &["assess", "--observed", "be-injuries", "--minor", "perhaps"],
+        &["assess", "--observed", "be-m-claims-adult", "--minor", "no"],
+        &["assess", "--observed", "be-injuries", "--setting", "moon"],
+        &["duties", "--role", "boss"],
+        &["duties", "--role", "public", "--minor", "17"],
+        &["rights", "--set", "nope=informed"],
+        &["rights", "--set", "legal-aid=maybe"],
+    ] {
+        fails_with_one_line(args);
+    }
+}
+
+#[test]
+fn saving_each_kind_to_the_vault_then_sharing_its_summary() {
+    let dir = std::env::temp_dir().join(format!("lykt-cli-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().expect("utf-8");
+    assert!(
+        lykt(&["vault", "--dir", d, "init"], "482916\n")
+            .status
+            .success()
+    );
+    let saves: [(&[&str], &str); 4] = [
+        (
+            &["assess", "--observed", "be-injuries,ex-debt", NIGHT],
+            "not a score",
+        ),
+        (
+            &["rights", "--minor", "--set", "legal-aid=informed"],
+            "Free legal aid",
+        ),
+        (
+            &[
+                "minors",
+                "--answers",
+                "yes,no,unsure,parents,no,public,no",
+                NIGHT,
+            ],
+            "112",
+        ),
+        (
+            &["placement", "--set", "emergency-decision=done"],
+            "1 of 10",
+        ),
+    ];
+    for (args, expected) in saves {
+        let o = lykt(
+            &[args, &["--save-to", d, "--label", "case 3"]].concat(),
+            "482916\n",
+        );
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let id = stdout(&o).trim().to_owned();
+        assert_eq!(id.len(), 32, "{args:?}: {id}");
+        let summary = stdout(&lykt(&["vault", "--dir", d, "summary", &id], "482916\n"));
+        assert!(
+            summary.starts_with("Referral summary (de-identified)"),
+            "{summary}"
+        );
+        assert!(summary.contains(expected), "{args:?}: {summary}");
+        assert!(!summary.contains("case 3"), "the label stays out");
+    }
+    assert_eq!(
+        stdout(&lykt(&["vault", "--dir", d, "list"], "482916\n"))
+            .lines()
+            .count(),
+        4
+    );
+    let wrong = lykt(
+        &[
+            "assess",
+            "--observed",
+            "be-injuries",
+            "--save-to",
+            d,
+            "--label",
+            "x",
+        ],
+        "000000\n",
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
