@@ -7,7 +7,7 @@ use lykt_core::vault::RecordKind;
 use crate::Failure;
 use crate::commands::print_json;
 use crate::options::{Common, SaveTo};
-use crate::vault_cmd::save;
+use crate::vault_cmd::save_or_print;
 
 fn flow(common: &Common) -> Result<MinorsFlow, Failure> {
     let lykt = common.lykt()?;
@@ -31,22 +31,10 @@ pub fn minors(
     let walk = flow.walk(answers, at)?;
     let summary = flow.summary_text(&walk);
     let data = serde_json::json!({ "answers": answers, "at": walk.at });
-    if save(
-        common,
-        to,
-        RecordKind::MinorsOutcome,
-        &SavedWork {
-            summary: summary.clone(),
-            data,
-        },
-    )? {
-        return Ok(());
-    }
-    if json {
-        print_json(&walk)
-    } else {
-        print_text(&summary)
-    }
+    let work = SavedWork { summary, data };
+    save_or_print(common, to, RecordKind::MinorsOutcome, work, json, || {
+        Ok(walk)
+    })
 }
 
 /// `lykt placement [--set ITEM=STATUS]`: the checklist with its statuses.
@@ -58,22 +46,15 @@ pub fn placement(common: &Common, set: &[String], json: bool, to: &SaveTo) -> Re
     }
     let summary = flow.placement_summary(&list);
     let data = serde_json::to_value(&list).map_err(|e| Failure::Input(e.to_string()))?;
-    if save(
+    let work = SavedWork { summary, data };
+    save_or_print(
         common,
         to,
         RecordKind::PlacementChecklist,
-        &SavedWork {
-            summary: summary.clone(),
-            data,
-        },
-    )? {
-        return Ok(());
-    }
-    if json {
-        print_json(&flow.placement_view(&list, common.instant()?))
-    } else {
-        print_text(&summary)
-    }
+        work,
+        json,
+        || Ok(flow.placement_view(&list, common.instant()?)),
+    )
 }
 
 /// Splits `ID=VALUE` arguments.
@@ -84,10 +65,4 @@ pub fn pairs(args: &[String]) -> Result<Vec<(&str, &str)>, Failure> {
                 .ok_or_else(|| Failure::Input(format!("\"{a}\" is not ID=STATUS")))
         })
         .collect()
-}
-
-/// Prints a core-made text.
-pub fn print_text(text: &str) -> Result<(), Failure> {
-    say!("{}", text.trim_end());
-    Ok(())
 }

@@ -11,10 +11,10 @@ use lykt_core::vault::RecordKind;
 
 use crate::Failure;
 use crate::commands::print_json;
-use crate::minors_cmd::{pairs, print_text};
+use crate::minors_cmd::pairs;
 use crate::options::{Common, SaveTo};
 use crate::render::wrap;
-use crate::vault_cmd::save;
+use crate::vault_cmd::save_or_print;
 
 fn toolkit(common: &Common) -> Result<Toolkit, Failure> {
     let lykt = common.lykt()?;
@@ -106,14 +106,9 @@ pub fn assess(
         summary: result.summary.clone(),
         data: to_json(&assessment)?,
     };
-    if save(common, to, RecordKind::Assessment, &work)? {
-        return Ok(());
-    }
-    if json {
-        print_json(&result)
-    } else {
-        print_text(&result.summary)
-    }
+    save_or_print(common, to, RecordKind::Assessment, work, json, || {
+        Ok(result)
+    })
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
@@ -179,12 +174,7 @@ pub fn rights(
         summary: view.summary.clone(),
         data: to_json(&list)?,
     };
-    if save(common, to, RecordKind::RightsChecklist, &work)? {
-        return Ok(());
-    }
-    if json {
-        print_json(&view)
-    } else {
-        print_text(&view.summary)
-    }
+    save_or_print(common, to, RecordKind::RightsChecklist, work, json, || {
+        Ok(view)
+    })
 }

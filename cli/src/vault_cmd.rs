@@ -157,3 +157,22 @@ pub fn save(
     say!("{id}");
     Ok(true)
 }
+
+/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON or the summary text.
+pub fn save_or_print<T: serde::Serialize>(
+    common: &Common,
+    to: &SaveTo,
+    kind: RecordKind,
+    work: SavedWork,
+    json: bool,
+    view: impl FnOnce() -> Result<T, Failure>,
+) -> Result<(), Failure> {
+    if save(common, to, kind, &work)? {
+        Ok(())
+    } else if json {
+        crate::commands::print_json(&view()?)
+    } else {
+        say!("{}", work.summary.trim_end());
+        Ok(())
+    }
+}
