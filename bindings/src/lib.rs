@@ -4,6 +4,7 @@
 //! types; objects wrap core objects behind a mutex. Every failure a caller can
 //! cause comes back as a [`LyktError`]; panics unwind into a foreign exception.
 
+mod tools;
 mod types;
 mod vault;
 

@@ -27,11 +27,12 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, Failure>
 
 /// `lykt indicators [--minor]`: the catalogue, grouped as in the guide.
 pub fn indicators(common: &Common, minor: bool, json: bool) -> Result<(), Failure> {
-    let list: Vec<_> = toolkit(common)?
-        .indicators()
-        .into_iter()
-        .filter(|i| minor || !i.minor_only)
-        .collect();
+    let minor = if minor {
+        MinorAnswer::Yes
+    } else {
+        MinorAnswer::No
+    };
+    let list = toolkit(common)?.indicators_offered(minor);
     if json {
         return print_json(&list);
     }

@@ -87,6 +87,25 @@ fn every_indicator_of_part_4_is_in_the_catalogue() {
     assert_eq!(toolkit("en").indicators().len(), 75);
 }
 
+#[test]
+fn minors_extras_are_offered_only_for_a_person_who_may_be_a_child() {
+    let tk = toolkit("en");
+    let ids = |m| -> Vec<String> { tk.indicators_offered(m).into_iter().map(|x| x.id).collect() };
+    let all: Vec<String> = tk.indicators().into_iter().map(|x| x.id).collect();
+    assert_eq!(ids(MinorAnswer::Yes), all);
+    assert_eq!(ids(MinorAnswer::Unsure), all);
+    let adults = ids(MinorAnswer::No);
+    let extras: Vec<String> = tk
+        .indicators()
+        .into_iter()
+        .filter(|x| x.minor_only)
+        .map(|x| x.id)
+        .collect();
+    assert!(!extras.is_empty());
+    assert_eq!(adults.len() + extras.len(), all.len());
+    assert!(extras.iter().all(|x| !adults.contains(x)));
+}
+
 /// Counts the bullets of the guide's Part 4 under each heading, from the seed document.
 fn counts_in_guide(text: &str) -> BTreeMap<(String, String, bool), usize> {
     let part4 = text

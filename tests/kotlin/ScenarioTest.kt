@@ -8,6 +8,7 @@ import no.lykt.core.Lykt
 import no.lykt.core.LyktException
 import no.lykt.core.OpenState
 import no.lykt.core.Platform
+import no.lykt.core.QuickExit
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -68,9 +69,10 @@ class ScenarioTest {
     }
 
     @Test
-    fun `app scenarios`() {
-        for ((name, file) in scenarios("app")) {
-            val app = Lykt(locales(file)).app(Platform.ANDROID)
+    fun `app and discreet-mode scenarios`() {
+        for ((name, file) in scenarios("app") + scenarios("victim")) {
+            val platform = (file["platform"] as String?)?.let { Platform.valueOf(it.uppercase()) } ?: Platform.ANDROID
+            val app = Lykt(locales(file)).app(platform)
             app.setTime(unix(file["at"].str()))
             for (step in file["steps"].list().map { it.obj() }) {
                 val where = "$name: $step"
@@ -94,8 +96,13 @@ class ScenarioTest {
                         "screen" -> screen.id
                         "back" -> screen.backAvailable
                         "title" -> screen.title
+                        "window_title" -> screen.windowTitle
+                        "mode" -> screen.mode.name.lowercase()
+                        "direction" -> screen.direction.name.lowercase()
                         "status" -> screen.blocks.filterIsInstance<Block.Status>().firstOrNull()?.text
+                        "first_action" -> screen.blocks.filterIsInstance<Block.Action>().firstOrNull()?.action?.uri
                         "effect" -> effectJson(effect)
+                        "quick_exit" -> quickExitJson(screen.quickExit, want)
                         else -> error("$where: unknown expectation $key")
                     }
                     assertEquals(want, got, "$where: $key")
@@ -104,11 +111,27 @@ class ScenarioTest {
         }
     }
 
+    /** The quick-exit affordance as the scenario files write it: only the fields they name. */
+    private fun quickExitJson(q: QuickExit?, want: Any?): Any? {
+        if (q == null || want !is Map<*, *>) return q?.let { "present" }
+        val all = mapOf(
+            "label" to q.label,
+            "accessibility_label" to q.accessibilityLabel,
+            "hint" to q.hint,
+            "presses" to q.presses.toLong(),
+            "presses_needed" to q.pressesNeeded.toLong(),
+            "progress" to q.progress,
+        )
+        return want.keys.associateWith { all[it] }
+    }
+
     private fun event(e: Map<String, Any?>): Event = when {
         "open" in e -> Event.Open(e["open"].str())
         "act" in e -> Event.Act(e["act"].str())
         "back" in e -> Event.Back
         "quick_exit" in e -> Event.QuickExit
+        "exit_key" in e -> Event.ExitKey((e["exit_key"] as Long).toULong())
+        "tick" in e -> Event.Tick((e["tick"] as Long).toULong())
         "choose" in e -> e["choose"].list().let { Event.Choose(it[0].str(), it[1].str()) }
         "set_status" in e -> e["set_status"].list().let { Event.SetStatus(it[0].str(), it[1].str()) }
         else -> error("unknown event $e")

@@ -22,6 +22,8 @@ pub use answers::{Answer, Consent, MinorAnswer, Residence, Role, YesNo, parse_ye
 pub use assessment::{Assessment, AssessmentResult, Flag};
 pub use duties::{DutiesInput, DutiesPlan, Obligation, Step};
 pub use indicators::{Category, ControlGroup, FlagKind, IndicatorView, Sector, SettingView};
+
+use indicators::Indicator;
 pub use learn::LearnTopicView;
 pub use rights::{RightEntry, RightStatus, RightsChecklist, RightsChecklistView, RightsProfile};
 
@@ -69,10 +71,21 @@ impl Toolkit {
 
     /// Every indicator, in the guide's order.
     pub fn indicators(&self) -> Vec<IndicatorView> {
+        self.indicators_where(|_| true)
+    }
+
+    /// The indicators offered for a person answered as `minor`, in the guide's order: the
+    /// minors' extras only when the person is or may be under 18.
+    pub fn indicators_offered(&self, minor: MinorAnswer) -> Vec<IndicatorView> {
+        self.indicators_where(|x| indicators::offered(x, minor))
+    }
+
+    fn indicators_where(&self, keep: impl Fn(&Indicator) -> bool) -> Vec<IndicatorView> {
         self.pack
             .toolkit
             .indicators
             .iter()
+            .filter(|x| keep(x))
             .map(|x| IndicatorView {
                 id: x.id.clone(),
                 category: x.category,
