@@ -101,6 +101,9 @@ class ScenarioTest {
                         "direction" -> screen.direction.name.lowercase()
                         "status" -> screen.blocks.filterIsInstance<Block.Status>().firstOrNull()?.text
                         "first_action" -> screen.blocks.filterIsInstance<Block.Action>().firstOrNull()?.action?.uri
+                        "question" -> screen.blocks.filterIsInstance<Block.Choice>().firstOrNull()?.id
+                        "links_include" -> screen.blocks.filterIsInstance<Block.Link>().map { it.target }.let { have -> want.list().filter { it in have } }
+                        "items" -> screen.blocks.filterIsInstance<Block.ChecklistItem>().filter { it.id in want.obj() }.associate { it.id to it.status }
                         "effect" -> effectJson(effect)
                         "quick_exit" -> quickExitJson(screen.quickExit, want)
                         else -> error("$where: unknown expectation $key")

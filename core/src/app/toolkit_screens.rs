@@ -5,6 +5,7 @@
 //! given on the checklist is the one the duties and the rights use.
 
 use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen};
+use crate::actions::ActionKind;
 use crate::contacts::ContactBook;
 use crate::content::source::Citation;
 use crate::error::Error;
@@ -151,35 +152,42 @@ fn offered(screen: &Screen, question: &str, option: &str) -> Result<(), Error> {
             _ => None,
         })
         .ok_or_else(|| no_question(question))?;
-    has_option(options, &format!("question \"{question}\""), option)
+    match option_ids(options, option) {
+        Ok(()) => Ok(()),
+        Err(valid) => Err(Error::InvalidAnswer {
+            step: question.to_owned(),
+            answer: option.to_owned(),
+            valid,
+        }),
+    }
 }
 
 /// Checks that `screen` has the checklist item `item` with the status `status`.
 fn offered_status(screen: &Screen, item: &str, status: &str) -> Result<(), Error> {
-    let options = screen
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::ChecklistItem { id, options, .. } if id == item => Some(options),
+    let items = || {
+        screen.blocks.iter().filter_map(|b| match b {
+            Block::ChecklistItem { id, options, .. } => Some((id, options)),
             _ => None,
         })
-        .ok_or_else(|| Error::InvalidEvent {
-            message: format!("this screen has no checklist item \"{item}\""),
-        })?;
-    has_option(options, &format!("checklist item \"{item}\""), status)
+    };
+    let Some((_, options)) = items().find(|(id, _)| *id == item) else {
+        return Err(Error::UnknownChecklistItem {
+            item: item.to_owned(),
+            valid: items().map(|(id, _)| id.clone()).collect(),
+        });
+    };
+    option_ids(options, status).map_err(|valid| Error::InvalidChecklistStatus {
+        status: status.to_owned(),
+        valid,
+    })
 }
 
-fn has_option(options: &[ChoiceOption], what: &str, option: &str) -> Result<(), Error> {
+/// `Ok` when `options` has `option`, else every option's id.
+fn option_ids(options: &[ChoiceOption], option: &str) -> Result<(), Vec<String>> {
     if options.iter().any(|o| o.id == option) {
         return Ok(());
     }
-    let valid: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-    Err(Error::InvalidEvent {
-        message: format!(
-            "{what} has no option \"{option}\"; options: {}",
-            valid.join(", ")
-        ),
-    })
+    Err(options.iter().map(|o| o.id.clone()).collect())
 }
 
 /// Whether the toolkit screen `route` names something that exists.
@@ -460,18 +468,24 @@ fn contact_links(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, contacts: &[ContactLink
     }
 }
 
-/// The first action (a call where there is one) of each contact, with ids unique on the screen;
-/// an action whose URI an earlier contact already offers is left out.
+/// The first action (a call where there is one) of each contact, calls before anything else,
+/// with ids unique on the screen; an action whose URI an earlier contact already offers is left
+/// out.
 fn first_actions(ctx: &Ctx<'_>, prefix: &str, ids: impl Iterator<Item = String>) -> Vec<Block> {
     let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
     let mut uris = Vec::new();
-    ids.filter_map(|id| book.contact(&id, ctx.now).ok())
+    let mut actions: Vec<_> = ids
+        .filter_map(|id| book.contact(&id, ctx.now).ok())
         .filter_map(|v| v.actions.into_iter().next())
         .filter(|a| {
             let new = !uris.contains(&a.uri);
             uris.push(a.uri.clone());
             new
         })
+        .collect();
+    actions.sort_by_key(|a| a.kind != ActionKind::Call);
+    actions
+        .into_iter()
         .map(|mut action| {
             action.id = format!("{prefix}.{}", action.id);
             Block::Action { action }

@@ -1,5 +1,5 @@
-//! Runs the discreet mode's shared scenario files in `tests/scenarios/victim/` (the Kotlin tests
-//! replay the same files through the bindings).
+//! Runs the app model's shared scenario files in `tests/scenarios/app/` and the discreet mode's
+//! in `tests/scenarios/victim/` (the Kotlin tests replay the same files through the bindings).
 
 mod support;
 use support::{effect_json, event, scenario_files};
@@ -21,9 +21,12 @@ fn platform(v: &Value) -> Platform {
 }
 
 #[test]
-fn victim_scenarios() {
+fn app_and_victim_scenarios() {
     let pack = ContentPack::embedded().expect("valid pack");
-    for (path, file) in scenario_files("victim") {
+    let files = scenario_files("app")
+        .into_iter()
+        .chain(scenario_files("victim"));
+    for (path, file) in files {
         let preferred: Vec<&str> = file["locales"]
             .as_array()
             .expect("locales")
@@ -81,6 +84,35 @@ fn check_step(app: &mut App, path: &Path, step: &Value) {
                 })
                 .into(),
             "first_action" => screen.actions().next().map(|a| a.uri.clone()).into(),
+            "question" => screen
+                .blocks
+                .iter()
+                .find_map(|b| match b {
+                    Block::Choice { id, .. } => Some(id.clone()),
+                    _ => None,
+                })
+                .into(),
+            "links_include" => {
+                let targets: Vec<&str> = screen
+                    .blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Link { target, .. } => Some(target.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                included(want, &targets)
+            }
+            "items" => screen
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::ChecklistItem { id, status, .. } if want.get(id).is_some() => {
+                        Some((id.clone(), Value::from(status.as_str())))
+                    }
+                    _ => None,
+                })
+                .collect(),
             "effect" => effect_json(&effect),
             "quick_exit" => match want {
                 Value::Object(fields) => {
@@ -93,4 +125,14 @@ fn check_step(app: &mut App, path: &Path, step: &Value) {
         };
         assert_eq!(&got, want, "{where_}: {key}");
     }
+}
+
+/// `want` (a list) with only the entries `have` contains, so a missing one shows in the diff.
+fn included(want: &Value, have: &[&str]) -> Value {
+    want.as_array()
+        .expect("a list")
+        .iter()
+        .filter(|w| have.contains(&w.as_str().expect("a string")))
+        .cloned()
+        .collect()
 }

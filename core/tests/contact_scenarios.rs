@@ -1,10 +1,10 @@
-//! Runs the shared scenario files in `tests/scenarios/` (the Kotlin tests run the same files).
+//! Runs the contact book's shared scenario files in `tests/scenarios/contacts/` (the Kotlin tests
+//! run the same files).
 
 mod support;
-use support::{effect_json, event, scenario_files};
+use support::scenario_files;
 
 use lykt_core::Lykt;
-use lykt_core::app::{Block, Clock, Platform};
 use lykt_core::calendar::{self, parse_instant};
 use lykt_core::contacts::{Audience, OpenState};
 use serde_json::Value;
@@ -132,57 +132,6 @@ fn contact_scenarios() {
                     }
                 }
                 other => panic!("{where_}: unknown op {other}"),
-            }
-        }
-    }
-}
-
-#[test]
-fn app_scenarios() {
-    for (path, file) in scenario_files("app") {
-        let lykt = Lykt::new(&locales(&file)).expect("locales");
-        let mut app = lykt.app(Platform::Android);
-        app.set_clock(Clock::Fixed(instant(&file["at"])));
-        for step in file["steps"].as_array().expect("steps") {
-            let where_ = format!("{}: {step}", path.display());
-            let before = app.current_screen();
-            let outcome = step.get("event").map(|e| app.dispatch(event(e)));
-            let expect = &step["expect"];
-            if let Some(code) = expect.get("error") {
-                match outcome {
-                    Some(Err(e)) => assert_eq!(code, e.code(), "{where_}"),
-                    other => panic!("{where_}: expected an error, got {other:?}"),
-                }
-                assert_eq!(
-                    app.current_screen(),
-                    before,
-                    "{where_}: an error must change nothing"
-                );
-                continue;
-            }
-            let effect = match outcome {
-                Some(Ok(t)) => t.effect,
-                Some(Err(e)) => panic!("{where_}: {e}"),
-                None => None,
-            };
-            let screen = app.current_screen();
-            for (key, want) in expect.as_object().expect("object") {
-                let got: Value = match key.as_str() {
-                    "screen" => screen.id.clone().into(),
-                    "back" => screen.back_available.into(),
-                    "title" => screen.title.clone().into(),
-                    "status" => screen
-                        .blocks
-                        .iter()
-                        .find_map(|b| match b {
-                            Block::Status { text, .. } => Some(text.clone()),
-                            _ => None,
-                        })
-                        .into(),
-                    "effect" => effect_json(&effect),
-                    other => panic!("{where_}: unknown expectation {other}"),
-                };
-                assert_eq!(&got, want, "{where_}: {key}");
             }
         }
     }
