@@ -2,11 +2,11 @@
 //! in `tests/scenarios/victim/` (the Kotlin tests replay the same files through the bindings).
 
 mod support;
-use support::{effect_json, event, scenario_files};
+use support::{effect_json, event, items, links, question, scenario_files, status_line};
 
 use std::path::Path;
 
-use lykt_core::app::{App, Block, Clock, Platform};
+use lykt_core::app::{App, Clock, Platform};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
 use serde_json::Value;
@@ -75,43 +75,14 @@ fn check_step(app: &mut App, path: &Path, step: &Value) {
             "screen" => shown["id"].clone(),
             "back" => shown["back_available"].clone(),
             "title" | "window_title" | "mode" | "direction" => shown[key].clone(),
-            "status" => screen
-                .blocks
-                .iter()
-                .find_map(|b| match b {
-                    Block::Status { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .into(),
+            "status" => status_line(&screen).into(),
             "first_action" => screen.actions().next().map(|a| a.uri.clone()).into(),
-            "question" => screen
-                .blocks
-                .iter()
-                .find_map(|b| match b {
-                    Block::Choice { id, .. } => Some(id.clone()),
-                    _ => None,
-                })
-                .into(),
-            "links_include" => {
-                let targets: Vec<&str> = screen
-                    .blocks
-                    .iter()
-                    .filter_map(|b| match b {
-                        Block::Link { target, .. } => Some(target.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                included(want, &targets)
-            }
-            "items" => screen
-                .blocks
-                .iter()
-                .filter_map(|b| match b {
-                    Block::ChecklistItem { id, status, .. } if want.get(id).is_some() => {
-                        Some((id.clone(), Value::from(status.as_str())))
-                    }
-                    _ => None,
-                })
+            "question" => question(&screen).into(),
+            "links_include" => included(want, &links(&screen)),
+            "items" => items(&screen)
+                .into_iter()
+                .filter(|(id, _)| want.get(id).is_some())
+                .map(|(id, status)| (id.to_owned(), Value::from(status)))
                 .collect(),
             "effect" => effect_json(&effect),
             "quick_exit" => match want {

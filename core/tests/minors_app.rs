@@ -3,7 +3,7 @@
 //! checklist changed with set-status events.
 
 mod support;
-use support::{choose, open};
+use support::{choose, items, links, open, question, set_status as set, status_line};
 
 use std::collections::HashSet;
 
@@ -32,24 +32,6 @@ fn answer_all(app: &mut App, answers: &[(&str, &str)]) -> Screen {
         screen = choose(app, q, o).unwrap_or_else(|e| panic!("{q}={o}: {e}"));
     }
     screen
-}
-
-fn question(screen: &Screen) -> Option<&str> {
-    screen.blocks.iter().find_map(|b| match b {
-        Block::Choice { id, .. } => Some(id.as_str()),
-        _ => None,
-    })
-}
-
-fn links(screen: &Screen) -> Vec<&str> {
-    screen
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Link { target, .. } => Some(target.as_str()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn assert_unique_actions(screen: &Screen) {
@@ -256,29 +238,12 @@ fn each_card_has_its_own_screen_with_calls_first() {
 fn the_placement_checklist_changes_with_set_status_and_survives_navigation() {
     let mut app = app("en", OFFICE);
     let screen = open(&mut app, "placement");
-    let items: Vec<&str> = screen
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::ChecklistItem { id, .. } => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
+    let items: Vec<&str> = items(&screen).into_iter().map(|(id, _)| id).collect();
     assert_eq!(items.len(), 10);
     assert_eq!(items[0], "emergency-decision");
     assert_unique_actions(&screen);
-    let set = |app: &mut App, item: &str, status: &str| {
-        app.dispatch(Event::SetStatus {
-            item: item.into(),
-            status: status.into(),
-        })
-        .map(|t| t.screen)
-    };
     let after = set(&mut app, "emergency-decision", "done").expect("valid");
-    let progress = after.blocks.iter().find_map(|b| match b {
-        Block::Status { text, .. } => Some(text.as_str()),
-        _ => None,
-    });
+    let progress = status_line(&after);
     assert_eq!(progress, Some("1 of 10 done"));
     let status = after.blocks.iter().find_map(|b| match b {
         Block::ChecklistItem {

@@ -1,7 +1,7 @@
 //! The toolkit's screens through the app model: reachability, events, and what each screen shows.
 
 mod support;
-use support::{choose, open};
+use support::{choose, items, links, open, set_status as set};
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -18,34 +18,6 @@ fn app(locale: &str) -> App {
         parse_instant("2026-03-27T13:30:00Z").expect("instant"),
     ));
     app
-}
-
-fn set(app: &mut App, item: &str, status: &str) -> Result<Screen, Error> {
-    app.dispatch(Event::SetStatus {
-        item: item.into(),
-        status: status.into(),
-    })
-    .map(|t| t.screen)
-}
-
-fn links(s: &Screen) -> Vec<&str> {
-    s.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Link { target, .. } => Some(target.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn items(s: &Screen) -> Vec<(&str, &str)> {
-    s.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::ChecklistItem { id, status, .. } => Some((id.as_str(), status.as_str())),
-            _ => None,
-        })
-        .collect()
 }
 
 fn selected<'a>(s: &'a Screen, question: &str) -> Option<&'a str> {

@@ -1,7 +1,7 @@
 //! The discreet information mode: content rules, screens, actions, reach and the quick exit.
 
 mod support;
-use support::{files_with, issues};
+use support::{files_with, issues, links, open};
 
 use std::sync::Arc;
 
@@ -31,14 +31,6 @@ fn app(locale: &str) -> App {
     let mut app = App::new(pack, locales, Platform::Android);
     app.set_clock(Clock::Fixed(at()));
     app
-}
-
-fn open(app: &mut App, target: &str) -> Screen {
-    app.dispatch(Event::Open {
-        target: target.into(),
-    })
-    .expect("opens")
-    .screen
 }
 
 /// Index of the page with `id` in `victim.json`.
@@ -442,14 +434,7 @@ fn every_page_is_one_link_from_the_start_page_and_actions_open_their_uri() {
     let start = open(&mut app, "info");
     assert_eq!(start.mode, Mode::Victim);
     assert!(start.back_available);
-    let links: Vec<String> = start
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Link { target, .. } => Some(target.clone()),
-            _ => None,
-        })
-        .collect();
+    let links: Vec<String> = links(&start).into_iter().map(str::to_owned).collect();
     assert_eq!(
         links.len(),
         pages("en").len() - 1,

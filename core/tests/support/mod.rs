@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use lykt_core::Error;
-use lykt_core::app::{App, Clock, Effect, Event, Platform, Screen};
+use lykt_core::app::{App, Block, Clock, Effect, Event, Platform, Screen};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
@@ -83,6 +83,55 @@ pub fn choose(app: &mut App, question: &str, option: &str) -> Result<Screen, Err
         option: option.into(),
     })
     .map(|t| t.screen)
+}
+
+/// Changes a checklist item's status.
+pub fn set_status(app: &mut App, item: &str, status: &str) -> Result<Screen, Error> {
+    app.dispatch(Event::SetStatus {
+        item: item.into(),
+        status: status.into(),
+    })
+    .map(|t| t.screen)
+}
+
+/// The targets of the screen's links, in order.
+pub fn links(screen: &Screen) -> Vec<&str> {
+    screen
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Link { target, .. } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The screen's checklist items as (id, status), in order.
+pub fn items(screen: &Screen) -> Vec<(&str, &str)> {
+    screen
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::ChecklistItem { id, status, .. } => Some((id.as_str(), status.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The id of the screen's first question.
+pub fn question(screen: &Screen) -> Option<&str> {
+    screen.blocks.iter().find_map(|b| match b {
+        Block::Choice { id, .. } => Some(id.as_str()),
+        _ => None,
+    })
+}
+
+/// The text of the screen's first status line.
+pub fn status_line(screen: &Screen) -> Option<&str> {
+    screen.blocks.iter().find_map(|b| match b {
+        Block::Status { text, .. } => Some(text.as_str()),
+        _ => None,
+    })
 }
 
 /// A scenario event as an app event.
