@@ -213,6 +213,7 @@ pub struct QuickExit {
     pub presses: u32,
     pub presses_needed: u32,
     pub progress: Option<String>,
+    pub tick_at_ms: Option<u64>,
 }
 
 #[uniffi::remote(Record)]

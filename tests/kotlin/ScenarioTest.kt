@@ -124,6 +124,7 @@ class ScenarioTest {
             "presses" to q.presses.toLong(),
             "presses_needed" to q.pressesNeeded.toLong(),
             "progress" to q.progress,
+            "tick_at_ms" to q.tickAtMs?.toLong(),
         )
         return want.keys.associateWith { all[it] }
     }

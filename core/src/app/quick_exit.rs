@@ -24,6 +24,7 @@ pub(super) fn affordance(ctx: &Ctx<'_>, trigger: &ExitTrigger) -> QuickExit {
                 ],
             )
         }),
+        tick_at_ms: trigger.lapses_at(),
     }
 }
 

@@ -55,6 +55,9 @@ pub struct QuickExit {
     pub presses_needed: u32,
     /// Progress text while a sequence is under way.
     pub progress: Option<String>,
+    /// While a sequence is under way: when (ms, the shell's monotonic clock) to send a tick so
+    /// the progress clears on time.
+    pub tick_at_ms: Option<u64>,
 }
 
 /// One piece of a screen, from a small closed set.

@@ -75,6 +75,11 @@ impl ExitTrigger {
         self.presses
     }
 
+    /// While a sequence is under way, the first moment (ms) at which a tick clears it.
+    pub fn lapses_at(&self) -> Option<u64> {
+        (self.presses > 0).then(|| self.last_ms.saturating_add(WINDOW_MS + 1))
+    }
+
     fn expired(&self, at_ms: u64) -> bool {
         at_ms < self.last_ms || at_ms - self.last_ms > WINDOW_MS
     }
@@ -130,6 +135,17 @@ mod tests {
                 remaining: 2
             }
         );
+    }
+
+    #[test]
+    fn the_sequence_lapses_exactly_where_a_tick_clears_it() {
+        let mut t = ExitTrigger::default();
+        assert_eq!(t.lapses_at(), None);
+        t.press(1_000);
+        let at = t.lapses_at().expect("under way");
+        assert!(!t.tick(at - 1), "still in the window one ms before");
+        assert!(t.tick(at));
+        assert_eq!(t.lapses_at(), None);
     }
 
     #[test]

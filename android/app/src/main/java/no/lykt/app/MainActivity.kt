@@ -5,6 +5,8 @@ import android.content.ActivityNotFoundException
 import android.content.Intent
 import android.net.Uri
 import android.os.Bundle
+import android.os.Handler
+import android.os.Looper
 import android.os.SystemClock
 import android.view.KeyEvent
 import android.view.WindowManager
@@ -30,6 +32,7 @@ import no.lykt.core.Screen
 class MainActivity : ComponentActivity() {
     private lateinit var app: App
     private var screen by mutableStateOf<Screen?>(null)
+    private val ticks = Handler(Looper.getMainLooper())
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
@@ -42,6 +45,11 @@ class MainActivity : ComponentActivity() {
             if (screen?.backAvailable == true) send(Event.Back) else finish()
         }
         setContent { screen?.let { ScreenView(it, ::send) } }
+    }
+
+    override fun onDestroy() {
+        ticks.removeCallbacksAndMessages(null)
+        super.onDestroy()
     }
 
     /** The hardware trigger for quick exit, active while the screen offers quick exit. */
@@ -73,6 +81,11 @@ class MainActivity : ComponentActivity() {
             window.clearFlags(WindowManager.LayoutParams.FLAG_SECURE)
         }
         setTaskDescription(ActivityManager.TaskDescription(next.windowTitle))
+        // The core says when the quick-exit key's progress lapses; tell it when that time comes.
+        ticks.removeCallbacksAndMessages(null)
+        next.quickExit?.tickAtMs?.let { at ->
+            ticks.postAtTime({ send(Event.Tick(SystemClock.uptimeMillis().toULong())) }, at.toLong())
+        }
     }
 
     private fun perform(effect: Effect) {
