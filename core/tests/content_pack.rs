@@ -235,3 +235,23 @@ fn the_embedded_pack_holds_exactly_the_pack_files_minified() {
         assert!(text.len() < source.len(), "{name} is not smaller");
     }
 }
+
+#[test]
+fn citations_are_written_wholly_in_the_reader_s_language() {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let refs = [lykt_core::content::source::SourceRef {
+        doc: "brochure-older".into(),
+        part: "under-18".into(),
+    }];
+    let cite = |locale: &str| {
+        let locales = pack.locales(&[locale]).expect("locale");
+        lykt_core::content::source::cite(&pack.meta.sources, &refs, &locales)
+            .pop()
+            .expect("resolves")
+            .text
+    };
+    assert!(cite("en").contains("(older, undated)"), "{}", cite("en"));
+    let nb = cite("nb");
+    assert!(nb.contains("(eldre, udatert)"), "{nb}");
+    assert!(!nb.contains("older"), "{nb}");
+}

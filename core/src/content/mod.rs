@@ -247,6 +247,7 @@ impl ContentPack {
             c.unique("source", &s.id);
             c.text(&s.id, "title", &s.title);
             c.text(&s.id, "publisher", &s.publisher);
+            c.text(&s.id, "edition", &s.edition);
             for p in &s.parts {
                 c.text(&s.id, &format!("parts.{}.title", p.id), &p.title);
             }

@@ -16,7 +16,7 @@ pub struct Source {
     /// Who published it ("not stated" when the document does not say).
     pub publisher: Text,
     /// Edition or date as the document states it.
-    pub edition: String,
+    pub edition: Text,
     /// True for documents superseded by newer ones: their facts are shown with a caution.
     pub older: bool,
     /// The parts items may cite.
@@ -69,7 +69,7 @@ pub fn cite(sources: &[Source], refs: &[SourceRef], locales: &Locales) -> Vec<Ci
                     "{}: {} ({}), {}",
                     source.publisher.get(locales),
                     source.title.get(locales),
-                    source.edition,
+                    source.edition.get(locales),
                     part.title.get(locales)
                 ),
                 older: source.older,
