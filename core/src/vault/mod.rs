@@ -63,8 +63,10 @@
 //! creation is atomic (built beside, then renamed). Opening runs SQLite's
 //! integrity check: a truncated, overwritten or foreign file gives
 //! [`VaultError::Damaged`], an altered record [`VaultError::Integrity`].
-//! Deleted content is zeroed in the file (`secure_delete`), temporary data
-//! stays in memory, and the log is truncated after each deletion.
+//! Deleted content is zeroed in the file (`secure_delete`), the file is
+//! rebuilt from the live rows after each deletion (`VACUUM`, so no copy a
+//! page split left behind survives), temporary data stays in memory, and the
+//! log is then truncated.
 //!
 //! # Retention
 //!

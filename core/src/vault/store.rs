@@ -2,8 +2,8 @@
 //!
 //! Durable: write-ahead log with `synchronous=FULL`, so a save that returned
 //! survives a crash. Discreet: `secure_delete` zeroes deleted content,
-//! temporary data stays in memory, and a truncating checkpoint after every
-//! deletion leaves no old page in the log. Records are stored as id, coarse
+//! temporary data stays in memory, and every deletion rebuilds the file from
+//! the live rows and truncates the log, leaving no old copy in either. Records are stored as id, coarse
 //! date and sealed blob only.
 
 use std::fs;
@@ -169,7 +169,7 @@ impl Store {
     /// Replaces the keyslot (after a change of key-derivation costs).
     pub(crate) fn set_keyslot(&self, keyslot: &Keyslot) -> Result<()> {
         put_keyslot(&self.conn, keyslot)?;
-        self.checkpoint()
+        self.compact()
     }
 
     /// Overwrites the wrapped key and its salt with random bytes, durably,
@@ -271,7 +271,7 @@ impl Store {
             .conn
             .execute("DELETE FROM records WHERE id = ?1", [id])
             .map_err(storage)?;
-        self.checkpoint()?;
+        self.compact()?;
         Ok(deleted > 0)
     }
 
@@ -280,7 +280,7 @@ impl Store {
         self.conn
             .execute("DELETE FROM records", [])
             .map_err(storage)?;
-        self.checkpoint()
+        self.compact()
     }
 
     /// Deletes the records dated before `date`; how many there were.
@@ -290,7 +290,7 @@ impl Store {
             .execute("DELETE FROM records WHERE date < ?1", [date])
             .map_err(storage)?;
         if deleted > 0 {
-            self.checkpoint()?;
+            self.compact()?;
         }
         Ok(deleted)
     }
@@ -298,6 +298,15 @@ impl Store {
     /// Closes the file, reporting any failure to finish writing it.
     pub(crate) fn close(self) -> Result<()> {
         self.conn.close().map_err(|(_, e)| storage(e))
+    }
+
+    /// Rebuilds the file from the live rows after a deletion, then empties the
+    /// log. `secure_delete` zeroes a deleted row's cell, but when SQLite moves
+    /// cells between pages it can leave an earlier copy in a page's unused
+    /// space; rebuilding leaves only what is stored.
+    fn compact(&self) -> Result<()> {
+        self.conn.execute_batch("VACUUM").map_err(storage)?;
+        self.checkpoint()
     }
 
     /// Copies the log into the file and truncates the log to nothing, so no
