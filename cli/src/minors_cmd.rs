@@ -32,9 +32,15 @@ pub fn minors(
     let summary = flow.summary_text(&walk);
     let data = serde_json::json!({ "answers": answers, "at": walk.at });
     let work = SavedWork { summary, data };
-    save_or_print(common, to, RecordKind::MinorsOutcome, work, json, || {
-        Ok(walk)
-    })
+    save_or_print(
+        common,
+        to,
+        RecordKind::MinorsOutcome,
+        work,
+        json,
+        || Ok(walk),
+        None,
+    )
 }
 
 /// `lykt placement [--set ITEM=STATUS]`: the checklist with its statuses.
@@ -54,6 +60,7 @@ pub fn placement(common: &Common, set: &[String], json: bool, to: &SaveTo) -> Re
         work,
         json,
         || Ok(flow.placement_view(&list, common.instant()?)),
+        None,
     )
 }
 

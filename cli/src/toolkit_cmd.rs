@@ -107,9 +107,16 @@ pub fn assess(
         summary: result.summary.clone(),
         data: to_json(&assessment)?,
     };
-    save_or_print(common, to, RecordKind::Assessment, work, json, || {
-        Ok(result)
-    })
+    let text = toolkit.assessment_text(&result);
+    save_or_print(
+        common,
+        to,
+        RecordKind::Assessment,
+        work,
+        json,
+        || Ok(result),
+        Some(text),
+    )
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
@@ -175,7 +182,14 @@ pub fn rights(
         summary: view.summary.clone(),
         data: to_json(&list)?,
     };
-    save_or_print(common, to, RecordKind::RightsChecklist, work, json, || {
-        Ok(view)
-    })
+    let text = toolkit.rights_text(&view);
+    save_or_print(
+        common,
+        to,
+        RecordKind::RightsChecklist,
+        work,
+        json,
+        || Ok(view),
+        Some(text),
+    )
 }

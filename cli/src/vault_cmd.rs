@@ -158,7 +158,8 @@ pub fn save(
     Ok(true)
 }
 
-/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON or the summary text.
+/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON, or `text` (by
+/// default the summary that would be saved).
 pub fn save_or_print<T: serde::Serialize>(
     common: &Common,
     to: &SaveTo,
@@ -166,13 +167,14 @@ pub fn save_or_print<T: serde::Serialize>(
     work: SavedWork,
     json: bool,
     view: impl FnOnce() -> Result<T, Failure>,
+    text: Option<String>,
 ) -> Result<(), Failure> {
     if save(common, to, kind, &work)? {
         Ok(())
     } else if json {
         crate::commands::print_json(&view()?)
     } else {
-        say!("{}", work.summary.trim_end());
+        say!("{}", text.unwrap_or(work.summary).trim_end());
         Ok(())
     }
 }

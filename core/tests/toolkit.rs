@@ -934,3 +934,60 @@ fn a_misshapen_indicator_is_reported() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_readable_result_carries_the_whole_conversation_guide() {
+    let tk = toolkit("en");
+    for minor in [MinorAnswer::Yes, MinorAnswer::No] {
+        let a = Assessment {
+            observed: vec!["lc-documents".into()],
+            minor,
+            ..Assessment::default()
+        };
+        let r = tk.assess(&a).expect("assesses");
+        let text = tk.assessment_text(&r);
+        let c = &r.conversation;
+        assert_eq!(c.minor_tips.is_empty(), minor == MinorAnswer::No);
+        for item in c.tips.iter().chain(&c.minor_tips).chain(&c.rights_info) {
+            assert!(text.contains(&item.text), "{minor:?}: {}", item.id);
+        }
+        assert!(text.contains(&c.interpreter.text));
+        assert!(text.starts_with(r.summary.lines().next().expect("a line")));
+        let last = r.sources.last().expect("cited");
+        assert!(text.trim_end().ends_with(&last.text), "sources come last");
+    }
+}
+
+#[test]
+fn the_readable_rights_checklist_names_each_right_with_its_status_and_conditions() {
+    let tk = toolkit("nb");
+    let mut list = RightsChecklist::new(RightsProfile::parse("no", true).expect("profile"));
+    let content = &tk.pack().toolkit;
+    list.set_status(content, "legal-aid", RightStatus::Informed)
+        .expect("listed");
+    let view = tk.rights_view(&list);
+    let text = tk.rights_text(&view);
+    assert!(text.starts_with(&view.summary));
+    for r in &view.rights {
+        assert!(
+            text.contains(&format!("{} [{}]", r.title, r.status_label)),
+            "{}",
+            r.id
+        );
+        assert!(
+            text.contains(&r.provider) && text.contains(&r.who),
+            "{}",
+            r.id
+        );
+        for d in &r.details {
+            assert!(text.contains(&d.text), "{}", r.id);
+        }
+    }
+    let legal_aid = view
+        .rights
+        .iter()
+        .find(|r| r.id == "legal-aid")
+        .expect("listed");
+    assert_eq!(legal_aid.status, RightStatus::Informed);
+    assert_ne!(legal_aid.status_label, view.rights[0].status_label);
+}

@@ -381,7 +381,51 @@ impl Toolkit {
         }
     }
 
+    /// The result as plain text to read now: the summary followed by the rest of the
+    /// conversation guide (tips, tips for children, the interpreter rule, what to tell).
+    pub fn assessment_text(&self, r: &AssessmentResult) -> String {
+        let c = &r.conversation;
+        let mut out = self.summary_lines(r);
+        let mut section = |key, items: Vec<&str>| {
+            if !items.is_empty() {
+                out.push(String::new());
+                out.push(self.ui(key).to_owned());
+                out.extend(items.into_iter().map(|t| format!("- {t}")));
+            }
+        };
+        section(
+            k::CONVERSATION_TIPS,
+            c.tips.iter().map(|t| t.text.as_str()).collect(),
+        );
+        section(
+            k::CONVERSATION_MINOR_TIPS,
+            c.minor_tips.iter().map(|t| t.text.as_str()).collect(),
+        );
+        section(
+            k::CONVERSATION_INTERPRETER,
+            vec![c.interpreter.text.as_str()],
+        );
+        section(
+            k::CONVERSATION_RIGHTS,
+            c.rights_info.iter().map(|t| t.text.as_str()).collect(),
+        );
+        section(
+            k::SOURCES,
+            r.sources.iter().map(|s| s.text.as_str()).collect(),
+        );
+        out.join("\n")
+    }
+
     fn assessment_summary(&self, r: &AssessmentResult) -> String {
+        let mut out = self.summary_lines(r);
+        out.push(String::new());
+        out.push(self.ui(k::SOURCES).to_owned());
+        out.extend(r.sources.iter().map(|s| format!("- {}", s.text)));
+        out.join("\n")
+    }
+
+    /// The summary's lines up to its sources.
+    fn summary_lines(&self, r: &AssessmentResult) -> Vec<String> {
         let mut out = vec![
             self.ui(k::SUMMARY_ASSESSMENT).to_owned(),
             r.holistic_note.clone(),
@@ -414,9 +458,6 @@ impl Toolkit {
                 .iter()
                 .map(|t| format!("- {}", t.question)),
         );
-        out.push(String::new());
-        out.push(self.ui(k::SOURCES).to_owned());
-        out.extend(r.sources.iter().map(|s| format!("- {}", s.text)));
-        out.join("\n")
+        out
     }
 }

@@ -352,6 +352,36 @@ impl Toolkit {
         ]
     }
 
+    /// The checklist as plain text to read now: the summary, then each right with its status,
+    /// who decides or provides it, who it is for, its conditions and its contacts.
+    pub fn rights_text(&self, view: &RightsChecklistView) -> String {
+        let mut out = vec![view.summary.clone()];
+        for (n, r) in view.rights.iter().enumerate() {
+            out.push(String::new());
+            out.push(format!("{}. {} [{}]", n + 1, r.title, r.status_label));
+            out.push(r.summary.clone());
+            out.push(self.fill(k::RIGHT_PROVIDER, &[("text", &r.provider)]));
+            out.push(self.fill(k::RIGHT_WHO, &[("text", &r.who)]));
+            out.extend(r.details.iter().map(|d| {
+                let text = if d.older {
+                    self.fill(k::OLDER, &[("text", &d.text)])
+                } else {
+                    d.text.clone()
+                };
+                format!("- {text}")
+            }));
+            if !r.contacts.is_empty() {
+                let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
+                out.push(format!(
+                    "{}: {}",
+                    self.ui(k::RIGHT_CONTACTS),
+                    names.join("; ")
+                ));
+            }
+        }
+        out.join("\n")
+    }
+
     fn rights_summary(&self, profile: RightsProfile, rights: &[RightView], p: Progress) -> String {
         let mut out = vec![
             self.ui(k::SUMMARY_RIGHTS).to_owned(),
