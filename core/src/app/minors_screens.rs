@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
+use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind, no_question};
 use crate::actions::ActionKind;
 use crate::content::ContentPack;
 use crate::error::Error;
@@ -56,9 +56,7 @@ impl MinorsState {
     pub fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.session.current_step() {
             Some(step) if step.id == question => self.session.answer(option),
-            _ => Err(Error::InvalidEvent {
-                message: format!("this screen has no question \"{question}\""),
-            }),
+            _ => Err(no_question(question)),
         }
     }
 

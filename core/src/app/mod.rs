@@ -385,9 +385,7 @@ impl App {
                 let screen = self.current_screen();
                 self.toolkit.choose(&screen, question, option)
             }
-            _ => Err(Error::InvalidEvent {
-                message: format!("this screen has no question \"{question}\""),
-            }),
+            _ => Err(no_question(question)),
         }
     }
 
@@ -419,5 +417,12 @@ impl App {
             self.stack.remove(1).zeroize();
         }
         self.stack.push(route);
+    }
+}
+
+/// The error for an answer to a question the current screen does not ask.
+pub(super) fn no_question(question: &str) -> Error {
+    Error::InvalidEvent {
+        message: format!("this screen has no question \"{question}\""),
     }
 }

@@ -4,7 +4,7 @@
 //! The answers live in one [`ToolkitSession`], shared by all these screens: the age answer
 //! given on the checklist is the one the duties and the rights use.
 
-use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen};
+use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, no_question};
 use crate::actions::ActionKind;
 use crate::contacts::ContactBook;
 use crate::content::source::Citation;
@@ -134,12 +134,6 @@ pub(super) fn owns(route: &Route) -> bool {
             | Route::Learn
             | Route::LearnTopic { .. }
     )
-}
-
-fn no_question(question: &str) -> Error {
-    Error::InvalidEvent {
-        message: format!("this screen has no question \"{question}\""),
-    }
 }
 
 /// Checks that `screen` asks `question` with `option`.
