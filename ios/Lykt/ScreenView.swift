@@ -4,14 +4,14 @@ import SwiftUI
 import UIKit
 
 /// Everything the app shows: the shell's display, the busy state, the share sheet, and the privacy
-/// cover whenever the scene is not active (so the app switcher shows nothing).
+/// cover whenever the scene is not active (so the app switcher shows nothing). While the shell is
+/// busy the screen takes no input, except quick exit, which always works.
 struct RootView: View {
     let shell: LyktShell
     @Environment(\.scenePhase) private var phase
 
     var body: some View {
         DisplayView(shell: shell)
-            .disabled(shell.busy)
             .overlay {
                 if shell.busy {
                     ProgressView().controlSize(.large).accessibilityLabel(Text("busy"))
@@ -79,6 +79,7 @@ struct ScreenView: View {
                 ForEach(Array(screen.blocks.enumerated()), id: \.offset) { _, block in
                     BlockView(block: block, send: send)
                 }
+                .disabled(shell.busy)
             }
             .navigationTitle(screen.title)
             .navigationBarTitleDisplayMode(.inline)
@@ -90,6 +91,7 @@ struct ScreenView: View {
                         } label: {
                             Label("back", systemImage: "chevron.backward")
                         }
+                        .disabled(shell.busy)
                     }
                 }
                 if let exit = screen.quickExit {
