@@ -33,6 +33,6 @@ public enum PlatformAction: Equatable, Sendable {
     case open(URL)
     /// Have VoiceOver read this text out.
     case announce(String)
-    /// Stop any speech at once and dismiss anything presented (quick exit).
+    /// Stop any speech at once (quick exit; the shell itself closes the share sheet).
     case silence
 }
