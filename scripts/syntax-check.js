@@ -1,5 +1,6 @@
 // Parses source files with tree-sitter and fails on any ERROR or MISSING node.
-// This is a syntax check only: no Swift or Android compiler is available here.
+// A syntax check only, for code no compiler here can build: the Android shell, and the Swift side
+// when scripts/test-swift.sh cannot make its Swift root.
 // Usage: node syntax-check.js swift|kotlin FILE...
 'use strict';
 const path = require('path');

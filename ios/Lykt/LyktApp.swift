@@ -1,58 +1,46 @@
+import LyktShell
 import SwiftUI
+import UIKit
 
-/// The iOS shell: shows the core's current screen, sends events, performs the effect returned.
-/// Every decision about content and navigation is the core's.
+/// The iOS app: renders what LyktShell shows and performs the platform actions it asks for.
+/// Every decision about content and navigation is the core's; every piece of logic that can be
+/// tested without Apple's frameworks is LyktShell's.
 @main
 struct LyktApp: App {
-    @StateObject private var model = AppModel()
-    @Environment(\.scenePhase) private var phase
+    @UIApplicationDelegateAdaptor(AppDelegate.self) private var delegate
 
     var body: some Scene {
         WindowGroup {
-            RootView()
-                .environmentObject(model)
-                // The app switcher shows a blank cover, never the screen.
-                .onChange(of: phase) { _, newPhase in model.covered = newPhase != .active }
+            RootView(shell: delegate.shell)
         }
     }
 }
 
-/// The session: one core app object and the screen it produced last.
+/// Owns the shell for the life of the app, and takes the hardware keys no view used: Shift, the
+/// quick-exit key of the core's hint, goes to the shell.
 @MainActor
-final class AppModel: ObservableObject {
-    @Published private(set) var screen: Screen
-    @Published var covered = false
-    @Published var shareText: String?
-    private let app: LyktCore.App
+final class AppDelegate: UIResponder, UIApplicationDelegate {
+    private let platform = PlatformActions()
 
-    init() {
-        let support = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask).first
-        let lykt = (try? Lykt.open(preferredLocales: Locale.preferredLanguages, dataDir: support?.path))
-            ?? (try? Lykt(preferredLocales: ["en"]))
-        // The built-in content always loads; the fallback above only guards against a bad locale list.
-        app = lykt!.app(platform: .ios)
-        screen = app.currentScreen()
-    }
+    /// The shell, on a core session opened with the phone's languages, the protected data folder
+    /// and the Keychain's secret (nil: the vault relies on the PIN alone).
+    lazy var shell: LyktShell = {
+        let platform = self.platform
+        let setup = CoreSetup(
+            preferredLocales: Locale.preferredLanguages,
+            dataDirectory: DataFolder.prepare()?.path,
+            platformSecret: KeychainSecret.load())
+        return LyktShell(setup: setup) { platform.perform($0) }
+    }()
 
-    func send(_ event: Event) {
-        guard let transition = try? app.dispatch(event: event) else { return }
-        screen = transition.screen
-        if let effect = transition.effect { perform(effect) }
-    }
-
-    private func perform(_ effect: Effect) {
-        switch effect {
-        case .openUri(let uri):
-            if let url = URL(string: uri) { UIApplication.shared.open(url) }
-        case .share(let text):
-            shareText = text
-        case .announce(let text):
-            UIAccessibility.post(notification: .announcement, argument: text)
-        case .quickExit:
-            // The core has already cleared the session; show its neutral screen at once.
-            shareText = nil
-            covered = false
-            screen = app.currentScreen()
+    override func pressesBegan(_ presses: Set<UIPress>, with event: UIPressesEvent?) {
+        let shift = presses.contains {
+            $0.key?.keyCode == .keyboardLeftShift || $0.key?.keyCode == .keyboardRightShift
+        }
+        if shift {
+            Task { await shell.exitKeyPressed() }
+        } else {
+            super.pressesBegan(presses, with: event)
         }
     }
 }

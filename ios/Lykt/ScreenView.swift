@@ -1,52 +1,159 @@
+import LyktCore
+import LyktShell
 import SwiftUI
+import UIKit
 
-/// One generic renderer for every screen the core builds: no code per screen.
+/// Everything the app shows: the shell's display, the busy state, the share sheet, and the privacy
+/// cover whenever the scene is not active (so the app switcher shows nothing). While the shell is
+/// busy the screen takes no input, except quick exit, which always works.
 struct RootView: View {
-    @EnvironmentObject private var model: AppModel
+    let shell: LyktShell
+    @Environment(\.scenePhase) private var phase
 
     var body: some View {
-        let screen = model.screen
+        DisplayView(shell: shell)
+            .overlay {
+                if shell.busy {
+                    ProgressView().controlSize(.large).accessibilityLabel(Text("busy"))
+                }
+            }
+            .overlay {
+                if phase != .active && shell.hidesInSwitcher { Cover() }
+            }
+            .sheet(isPresented: sharing) {
+                ShareSheet(text: shell.sharing ?? "") { shell.sharingEnded() }
+            }
+            .onChange(of: sceneTitle, initial: true) { _, title in
+                // The window's name in the iPad app switcher: neutral in the discreet mode.
+                for case let scene as UIWindowScene in UIApplication.shared.connectedScenes {
+                    scene.title = title
+                }
+            }
+    }
+
+    private var sharing: Binding<Bool> {
+        Binding(
+            get: { shell.sharing != nil },
+            set: { shown in if !shown { shell.sharingEnded() } })
+    }
+
+    private var sceneTitle: String {
+        switch shell.display {
+        case .screen(let screen): screen.windowTitle
+        case .failure, .cover: ""
+        }
+    }
+}
+
+/// A plain surface with nothing on it.
+struct Cover: View {
+    var body: some View {
+        Color(.systemBackground).ignoresSafeArea().accessibilityHidden(true)
+    }
+}
+
+/// One case for each thing the shell can show.
+struct DisplayView: View {
+    let shell: LyktShell
+
+    var body: some View {
+        switch shell.display {
+        case .screen(let screen): ScreenView(screen: screen, shell: shell)
+        case .failure(let failure): FailureView(failure: failure, shell: shell)
+        case .cover: Cover()
+        }
+    }
+}
+
+/// The one generic renderer for every screen the core builds: no code per screen.
+struct ScreenView: View {
+    let screen: Screen
+    let shell: LyktShell
+
+    var body: some View {
         NavigationStack {
             List {
                 if let progress = screen.quickExit?.progress {
                     Text(progress).font(.callout)
                 }
                 ForEach(Array(screen.blocks.enumerated()), id: \.offset) { _, block in
-                    BlockView(block: block) { model.send($0) }
+                    BlockView(block: block, send: send)
                 }
+                .disabled(shell.busy)
             }
             .navigationTitle(screen.title)
+            .navigationBarTitleDisplayMode(.inline)
             .toolbar {
                 if screen.backAvailable {
-                    ToolbarItem(placement: .navigationBarLeading) {
-                        Button("‹") { model.send(.back) }
+                    ToolbarItem(placement: .topBarLeading) {
+                        Button {
+                            send(.back)
+                        } label: {
+                            Label("back", systemImage: "chevron.backward")
+                        }
+                        .disabled(shell.busy)
                     }
                 }
                 if let exit = screen.quickExit {
-                    ToolbarItem(placement: .navigationBarTrailing) {
-                        Button(exit.label) { model.send(.quickExit) }
-                            .buttonStyle(.borderedProminent)
-                            .tint(.red)
-                            .accessibilityLabel(exit.accessibilityLabel)
-                            .accessibilityHint(exit.hint)
+                    ToolbarItem(placement: .topBarTrailing) {
+                        QuickExitButton(exit: exit, shell: shell)
                     }
                 }
             }
         }
-        .environment(\.layoutDirection, screen.direction == .rtl ? .rightToLeft : .leftToRight)
-        .overlay { if model.covered { Color(.systemBackground).ignoresSafeArea() } }
-        .sheet(item: Binding(get: { model.shareText.map(SharedText.init) }, set: { model.shareText = $0?.text })) { item in
-            ShareLink(item: item.text)
+        .environment(\.layoutDirection, layoutDirection)
+    }
+
+    private var layoutDirection: LayoutDirection {
+        switch screen.direction {
+        case .ltr: .leftToRight
+        case .rtl: .rightToLeft
         }
+    }
+
+    private func send(_ event: Event) {
+        Task { await shell.send(event) }
     }
 }
 
-/// Text offered to the share sheet.
-struct SharedText: Identifiable {
-    let text: String
-    var id: String { text }
+/// The quick-exit button, labelled by the core.
+struct QuickExitButton: View {
+    let exit: QuickExit
+    let shell: LyktShell
+
+    var body: some View {
+        Button(exit.label) { Task { await shell.quickExit() } }
+            .buttonStyle(.borderedProminent)
+            .tint(.red)
+            .accessibilityLabel(exit.accessibilityLabel)
+            .accessibilityHint(exit.hint)
+    }
 }
 
+/// The calm error screen: nothing of the error is shown; the way back is a fresh start.
+struct FailureView: View {
+    let failure: Failure
+    let shell: LyktShell
+
+    var body: some View {
+        VStack(spacing: 20) {
+            if let exit = failure.quickExit {
+                HStack {
+                    Spacer()
+                    QuickExitButton(exit: exit, shell: shell)
+                }
+            }
+            Spacer()
+            Text("error.title").font(.title2).accessibilityAddTraits(.isHeader)
+            Text("error.body").multilineTextAlignment(.center)
+            Button("error.restart") { shell.restart() }.buttonStyle(.borderedProminent)
+            Spacer()
+        }
+        .padding()
+    }
+}
+
+/// One block of a screen. Every kind of block has its case here and nowhere else.
 struct BlockView: View {
     let block: Block
     let send: (Event) -> Void
@@ -58,39 +165,60 @@ struct BlockView: View {
         case .paragraph(let text):
             Text(text)
         case .bulletList(let items):
-            VStack(alignment: .leading) {
-                ForEach(items, id: \.self) { Text("• \($0)") }
+            VStack(alignment: .leading, spacing: 6) {
+                ForEach(Array(items.enumerated()), id: \.offset) { _, item in
+                    Label(item, systemImage: "circle.fill").labelStyle(BulletStyle())
+                }
             }
         case .action(let action):
-            Button(action.label) { send(.act(action: action.id)) }
-                .buttonStyle(.borderedProminent)
-                .accessibilityLabel(action.accessibilityLabel)
+            Button {
+                send(.act(action: action.id))
+            } label: {
+                Label(action.label, systemImage: symbol(action.kind))
+            }
+            .buttonStyle(.borderedProminent)
+            .accessibilityLabel(action.accessibilityLabel)
         case .status(let text, let state):
-            Label(text, systemImage: state == .open || state == .alwaysOpen ? "circle.fill" : "circle")
+            Label(text, systemImage: symbol(state))
         case .notice(let level, let text):
-            Text(text)
+            Label(text, systemImage: symbol(level))
                 .padding(8)
-                .background(level == .urgent ? Color.red.opacity(0.15) : Color.yellow.opacity(0.2))
+                .background(tint(level).opacity(0.15), in: RoundedRectangle(cornerRadius: 8))
         case .choice(let id, let prompt, let options):
             Section(prompt) {
                 ForEach(options, id: \.id) { option in
-                    Button((option.selected ? "✓ " : "") + option.label) {
+                    Button {
                         send(.choose(question: id, option: option.id))
+                    } label: {
+                        Label(
+                            option.label,
+                            systemImage: option.selected ? "checkmark.circle.fill" : "circle")
                     }
+                    .accessibilityAddTraits(option.selected ? .isSelected : [])
                 }
             }
         case .checklistItem(let id, let text, let detail, _, let statusLabel, let options):
-            VStack(alignment: .leading) {
+            VStack(alignment: .leading, spacing: 4) {
                 Text(text)
-                if let detail { Text(detail).font(.footnote) }
+                if let detail { Text(detail).font(.footnote).foregroundStyle(.secondary) }
                 Menu(statusLabel) {
                     ForEach(options, id: \.id) { option in
-                        Button(option.label) { send(.setStatus(item: id, status: option.id)) }
+                        Button {
+                            send(.setStatus(item: id, status: option.id))
+                        } label: {
+                            if option.selected {
+                                Label(option.label, systemImage: "checkmark")
+                            } else {
+                                Text(option.label)
+                            }
+                        }
                     }
                 }
             }
         case .link(let target, let label, let detail):
-            Button { send(.open(target: target)) } label: {
+            Button {
+                send(.open(target: target))
+            } label: {
                 VStack(alignment: .leading) {
                     Text(label)
                     if let detail { Text(detail).font(.footnote).foregroundStyle(.secondary) }
@@ -98,4 +226,65 @@ struct BlockView: View {
             }
         }
     }
+
+    private func symbol(_ kind: ActionKind) -> String {
+        switch kind {
+        case .call: "phone.fill"
+        case .sms: "message.fill"
+        case .email: "envelope.fill"
+        case .web: "safari.fill"
+        case .chat: "bubble.left.and.bubble.right.fill"
+        }
+    }
+
+    /// Each status has its own mark: "not stated" never looks like "closed".
+    private func symbol(_ state: StatusKind) -> String {
+        switch state {
+        case .open: "checkmark.circle.fill"
+        case .closed: "xmark.circle"
+        case .alwaysOpen: "clock.fill"
+        case .notStated: "questionmark.circle"
+        case .info: "info.circle"
+        }
+    }
+
+    private func symbol(_ level: NoticeLevel) -> String {
+        switch level {
+        case .info: "info.circle.fill"
+        case .caution: "exclamationmark.triangle.fill"
+        case .urgent: "exclamationmark.octagon.fill"
+        }
+    }
+
+    private func tint(_ level: NoticeLevel) -> Color {
+        switch level {
+        case .info: .blue
+        case .caution: .yellow
+        case .urgent: .red
+        }
+    }
+}
+
+/// A small bullet before each item of a list; VoiceOver reads the text alone.
+struct BulletStyle: LabelStyle {
+    func makeBody(configuration: Configuration) -> some View {
+        HStack(alignment: .firstTextBaseline, spacing: 8) {
+            configuration.icon.font(.system(size: 6)).accessibilityHidden(true)
+            configuration.title
+        }
+    }
+}
+
+/// The system share sheet for a text.
+struct ShareSheet: UIViewControllerRepresentable {
+    let text: String
+    let done: () -> Void
+
+    func makeUIViewController(context: Context) -> UIActivityViewController {
+        let sheet = UIActivityViewController(activityItems: [text], applicationActivities: nil)
+        sheet.completionWithItemsHandler = { _, _, _, _ in done() }
+        return sheet
+    }
+
+    func updateUIViewController(_ sheet: UIActivityViewController, context: Context) {}
 }

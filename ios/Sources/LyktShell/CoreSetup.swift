@@ -1,0 +1,29 @@
+import Foundation
+import LyktCore
+
+/// What the app hands the core when a session starts.
+public struct CoreSetup: Sendable {
+    /// The user's languages, most preferred first (`Locale.preferredLanguages`).
+    public var preferredLocales: [String]
+    /// The app's private data folder (complete file protection, excluded from backup), where a
+    /// signed content update may be installed; nil: the built-in content only.
+    public var dataDirectory: String?
+    /// The vault's device secret from the Keychain, for the vault's entry points (`Vault.create`,
+    /// `Vault.unlock`); nil when the Keychain could not give one: the vault then relies on the
+    /// PIN alone, as the core's vault documentation describes.
+    public var platformSecret: Data?
+
+    /// A setup; see the properties.
+    public init(preferredLocales: [String], dataDirectory: String?, platformSecret: Data?) {
+        self.preferredLocales = preferredLocales
+        self.dataDirectory = dataDirectory
+        self.platformSecret = platformSecret
+    }
+
+    /// Opens a new core session on the start screen (about 2 ms: the content pack is parsed and
+    /// checked each time).
+    public func openSession() throws -> any AppProtocol {
+        try Lykt.open(preferredLocales: preferredLocales, dataDir: dataDirectory).app(
+            platform: .ios)
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import LyktCore
+
+/// A mismatch between a scenario and the app, or a scenario the runner cannot read.
+struct ScenarioError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// The one generic runner for the shared scenario files in the step format
+/// (tests/scenarios/README.md): a new app session per file, then for each step an event in and
+/// expectations on the screen out, through the real library. Anything it does not know (a file
+/// key, a step key, an event, an expectation, a quick-exit field) fails the file: a scenario the
+/// Swift side cannot check must never pass unnoticed.
+enum StepRunner {
+    static let fileKeys: Set<String> = ["description", "locales", "at", "platform", "steps"]
+    static let stepKeys: Set<String> = ["event", "expect"]
+    static let quickExitFields: Set<String> = [
+        "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
+        "tick_at_ms",
+    ]
+
+    /// Replays every step of `file`; returns how many there were.
+    static func run(_ file: [String: JSONValue]) throws -> Int {
+        try known(Set(file.keys), allowed: fileKeys, what: "file key")
+        let locales = try strings(file["locales"], what: "locales")
+        let platform = try self.platform(file["platform"])
+        let app = try Lykt(preferredLocales: locales).app(platform: platform)
+        try app.setTime(atUnix: try unixSeconds(string(file["at"], what: "at")))
+        guard case .array(let steps)? = file["steps"], !steps.isEmpty else {
+            throw ScenarioError("\"steps\" must be a non-empty list")
+        }
+        for (index, step) in steps.enumerated() {
+            do {
+                try run(step, on: app)
+            } catch let error as ScenarioError {
+                throw ScenarioError("step \(index + 1) \(step): \(error)")
+            }
+        }
+        return steps.count
+    }
+
+    private static func run(_ step: JSONValue, on app: App) throws {
+        guard case .object(let fields) = step else { throw ScenarioError("a step is an object") }
+        try known(Set(fields.keys), allowed: stepKeys, what: "step key")
+        var expect: [String: JSONValue] = [:]
+        if let value = fields["expect"] {
+            guard case .object(let object) = value else {
+                throw ScenarioError("\"expect\" is an object")
+            }
+            expect = object
+        }
+        let before = app.currentScreen()
+        var effect: Effect?
+        var refusal: LyktError?
+        if let value = fields["event"] {
+            let event = try self.event(value)
+            do {
+                effect = try app.dispatch(event: event).effect
+            } catch let error as LyktError {
+                refusal = error
+            }
+        }
+        let screen = app.currentScreen()
+        switch (expect["error"], refusal) {
+        case (nil, nil):
+            break
+        case (let want?, let error?):
+            try check("error", want: want, got: .string(code(error)))
+            guard screen == before else { throw ScenarioError("an error must change nothing") }
+        case (let want?, nil):
+            throw ScenarioError("expected the error \(want), the event was taken")
+        case (nil, let error?):
+            throw ScenarioError("unexpected error \(code(error)): \(error)")
+        }
+        for (key, want) in expect.sorted(by: { $0.key < $1.key }) where key != "error" {
+            try check(key, want: want, got: actual(key, want: want, screen: screen, effect: effect))
+        }
+    }
+
+    private static func check(_ key: String, want: JSONValue, got: JSONValue) throws {
+        guard want == got else { throw ScenarioError("\(key): expected \(want), got \(got)") }
+    }
+
+    /// What the app shows for one expectation key, in the scenario files' terms.
+    private static func actual(
+        _ key: String, want: JSONValue, screen: Screen, effect: Effect?
+    ) throws -> JSONValue {
+        switch key {
+        case "screen": return .string(screen.id)
+        case "back": return .bool(screen.backAvailable)
+        case "title": return .string(screen.title)
+        case "window_title": return .string(screen.windowTitle)
+        case "mode": return .string(name(screen.mode))
+        case "direction": return .string(name(screen.direction))
+        case "status": return .text(screen.blocks.lazy.compactMap(statusText).first)
+        case "first_action": return .text(screen.blocks.lazy.compactMap(actionURI).first)
+        case "question": return .text(screen.blocks.lazy.compactMap(questionID).first)
+        case "links_include":
+            let have = Set(screen.blocks.compactMap(linkTarget))
+            return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
+        case "items":
+            guard case .object(let wanted) = want else { throw ScenarioError("items is an object") }
+            var got: [String: JSONValue] = [:]
+            for case .checklistItem(let id, _, _, let status, _, _) in screen.blocks
+            where wanted[id] != nil {
+                got[id] = .string(status)
+            }
+            return .object(got)
+        case "quick_exit": return try quickExit(screen.quickExit, want: want)
+        case "effect": return effectJSON(effect)
+        default: throw ScenarioError("unknown expectation \"\(key)\"")
+        }
+    }
+
+    /// The quick-exit button as the files write it: null, or the fields they name.
+    private static func quickExit(_ button: QuickExit?, want: JSONValue) throws -> JSONValue {
+        guard let button else { return .null }
+        guard case .object(let wanted) = want else { return .string("present") }
+        try known(Set(wanted.keys), allowed: quickExitFields, what: "quick_exit field")
+        let all: [String: JSONValue] = [
+            "label": .string(button.label),
+            "accessibility_label": .string(button.accessibilityLabel),
+            "hint": .string(button.hint),
+            "presses": .number(Double(button.presses)),
+            "presses_needed": .number(Double(button.pressesNeeded)),
+            "progress": .text(button.progress),
+            "tick_at_ms": button.tickAtMs.map { .number(Double($0)) } ?? .null,
+        ]
+        return .object(all.filter { wanted[$0.key] != nil })
+    }
+
+    static func event(_ json: JSONValue) throws -> Event {
+        guard case .object(let fields) = json, fields.count == 1, let (key, value) = fields.first
+        else { throw ScenarioError("an event is an object with one key: \(json)") }
+        switch key {
+        case "open": return .open(target: try string(value, what: key))
+        case "act": return .act(action: try string(value, what: key))
+        case "back", "quick_exit":
+            guard value == .bool(true) else { throw ScenarioError("\(key) takes true") }
+            return key == "back" ? .back : .quickExit
+        case "exit_key": return .exitKey(atMs: try milliseconds(value))
+        case "tick": return .tick(atMs: try milliseconds(value))
+        case "choose":
+            let pair = try self.pair(value, what: key)
+            return .choose(question: pair.0, option: pair.1)
+        case "set_status":
+            let pair = try self.pair(value, what: key)
+            return .setStatus(item: pair.0, status: pair.1)
+        default: throw ScenarioError("unknown event \"\(key)\"")
+        }
+    }
+
+    private static func effectJSON(_ effect: Effect?) -> JSONValue {
+        switch effect {
+        case nil: .null
+        case .openUri(let uri)?: .object(["open_uri": .string(uri)])
+        case .share(let text)?: .object(["share": .string(text)])
+        case .quickExit(let target)?: .object(["quick_exit": .string(name(target))])
+        case .announce(let text)?: .object(["announce": .string(text)])
+        }
+    }
+
+    private static func statusText(_ block: Block) -> String? {
+        if case .status(let text, _) = block { text } else { nil }
+    }
+
+    private static func actionURI(_ block: Block) -> String? {
+        if case .action(let action) = block { action.uri } else { nil }
+    }
+
+    private static func questionID(_ block: Block) -> String? {
+        if case .choice(let id, _, _) = block { id } else { nil }
+    }
+
+    private static func linkTarget(_ block: Block) -> String? {
+        if case .link(let target, _, _) = block { target } else { nil }
+    }
+
+    static func name(_ mode: Mode) -> String {
+        switch mode {
+        case .professional: "professional"
+        case .victim: "victim"
+        case .neutral: "neutral"
+        }
+    }
+
+    static func name(_ direction: TextDirection) -> String {
+        switch direction {
+        case .ltr: "ltr"
+        case .rtl: "rtl"
+        }
+    }
+
+    static func name(_ target: ExitTarget) -> String {
+        switch target {
+        case .homeScreen: "home_screen"
+        case .coverScreen: "cover_screen"
+        case .clearTerminal: "clear_terminal"
+        }
+    }
+
+    private static func platform(_ json: JSONValue?) throws -> Platform {
+        switch json {
+        case nil, .string("android")?: .android
+        case .string("ios")?: .ios
+        case .string("terminal")?: .terminal
+        case let other?: throw ScenarioError("unknown platform \(other)")
+        }
+    }
+
+    /// The error's code as the files write it: `LyktError.InvalidEvent` is `invalid_event`.
+    static func code(_ error: LyktError) -> String {
+        let variant = String(describing: error).prefix { $0 != "(" }
+        var code = ""
+        for (index, character) in variant.enumerated() {
+            if character.isUppercase && index > 0 { code.append("_") }
+            code.append(contentsOf: character.lowercased())
+        }
+        return code
+    }
+
+    private static func known(_ keys: Set<String>, allowed: Set<String>, what: String) throws {
+        if let unknown = keys.subtracting(allowed).sorted().first {
+            throw ScenarioError("unknown \(what) \"\(unknown)\"")
+        }
+    }
+
+    private static func string(_ json: JSONValue?, what: String) throws -> String {
+        guard case .string(let value)? = json else { throw ScenarioError("\(what) is a string") }
+        return value
+    }
+
+    private static func strings(_ json: JSONValue?, what: String) throws -> [String] {
+        guard case .array(let items)? = json else { throw ScenarioError("\(what) is a list") }
+        return try items.map { try string($0, what: what) }
+    }
+
+    private static func pair(_ json: JSONValue, what: String) throws -> (String, String) {
+        let items = try strings(json, what: what)
+        guard items.count == 2 else { throw ScenarioError("\(what) takes two strings") }
+        return (items[0], items[1])
+    }
+
+    private static func milliseconds(_ json: JSONValue) throws -> UInt64 {
+        guard case .number(let value) = json, value >= 0, value == value.rounded(.towardZero)
+        else { throw ScenarioError("a time in ms is a whole number: \(json)") }
+        return UInt64(value)
+    }
+
+    /// Seconds since the epoch of an RFC 3339 instant.
+    static func unixSeconds(_ rfc3339: String) throws -> Int64 {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: rfc3339) else {
+            throw ScenarioError("not an RFC 3339 instant: \(rfc3339)")
+        }
+        return Int64(date.timeIntervalSince1970)
+    }
+}
