@@ -136,7 +136,7 @@ pub struct ContactListing {
 #[uniffi::remote(Enum)]
 pub enum Mode {
     Professional,
-    Victim,
+    Info,
     Neutral,
 }
 

@@ -18,7 +18,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Info { json: false }) => interactive(common, Some("info")),
         Some(Command::Info { json: true }) => {
             let lykt = common.lykt()?;
-            print_json(&lykt_core::victim::all_pages(
+            print_json(&lykt_core::info::all_pages(
                 lykt.pack(),
                 lykt.locales(),
                 common.instant()?,

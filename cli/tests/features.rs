@@ -24,7 +24,7 @@ fn info_json_lists_every_page_with_actions_and_the_quick_exit() {
     assert!(pages.len() >= 10);
     for p in pages {
         let screen = &p["screen"];
-        assert_eq!(screen["mode"], "victim");
+        assert_eq!(screen["mode"], "info");
         assert_eq!(screen["window_title"], "Lykt");
         assert!(screen["quick_exit"]["label"].is_string());
         assert!(p["sources"].as_array().is_some_and(|s| !s.is_empty()));

@@ -1,5 +1,5 @@
 //! Runs the app model's shared scenario files in `tests/scenarios/app/` and the discreet mode's
-//! in `tests/scenarios/victim/` (the Kotlin tests replay the same files through the bindings).
+//! in `tests/scenarios/info/` (the Kotlin tests replay the same files through the bindings).
 
 mod support;
 use support::{effect_json, event, items, links, question, scenario_files, status_line};
@@ -21,11 +21,11 @@ fn platform(v: &Value) -> Platform {
 }
 
 #[test]
-fn app_and_victim_scenarios() {
+fn app_and_info_scenarios() {
     let pack = ContentPack::embedded().expect("valid pack");
     let files = scenario_files("app")
         .into_iter()
-        .chain(scenario_files("victim"));
+        .chain(scenario_files("info"));
     for (path, file) in files {
         let preferred: Vec<&str> = file["locales"]
             .as_array()

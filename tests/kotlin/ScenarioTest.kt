@@ -69,8 +69,8 @@ class ScenarioTest {
     }
 
     @Test
-    fun `app and discreet-mode scenarios`() {
-        for ((name, file) in scenarios("app") + scenarios("victim")) {
+    fun `app and info-mode scenarios`() {
+        for ((name, file) in scenarios("app") + scenarios("info")) {
             val platform = (file["platform"] as String?)?.let { Platform.valueOf(it.uppercase()) } ?: Platform.ANDROID
             val app = Lykt(locales(file)).app(platform)
             app.setTime(unix(file["at"].str()))

@@ -5,12 +5,12 @@
 
 mod contact_screens;
 mod home;
+pub(crate) mod info_screens;
 mod minors_screens;
 mod quick_exit;
 pub mod route;
 pub mod screen;
 mod toolkit_screens;
-pub(crate) mod victim_screens;
 
 use std::sync::Arc;
 
@@ -21,10 +21,10 @@ use crate::calendar::Instant;
 use crate::content::ContentPack;
 use crate::content::ui::Key;
 use crate::error::Error;
+use crate::info::trigger::ExitTrigger;
 use crate::locale::Locales;
 use crate::text::Text;
 use crate::ui_keys as k;
-use crate::victim::trigger::ExitTrigger;
 pub use route::Route;
 pub use screen::{Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, StatusKind};
 
@@ -97,7 +97,7 @@ pub enum Event {
     Back,
     /// Pressed the quick-exit button.
     QuickExit,
-    /// Pressed the quick-exit key; three presses in time leave (see `victim::trigger`).
+    /// Pressed the quick-exit key; three presses in time leave (see `info::trigger`).
     ExitKey {
         /// When, in milliseconds on the shell's monotonic clock.
         at_ms: u64,
@@ -192,7 +192,7 @@ impl<'a> Ctx<'a> {
     pub fn screen(&self, route: &Route, title: String, mode: Mode, blocks: Vec<Block>) -> Screen {
         let window_title = match mode {
             Mode::Professional => title.clone(),
-            Mode::Victim | Mode::Neutral => self.ui(k::APP_NAME).to_owned(),
+            Mode::Info | Mode::Neutral => self.ui(k::APP_NAME).to_owned(),
         };
         Screen {
             id: route.target(),
@@ -258,8 +258,8 @@ impl App {
             Route::Neutral => home::neutral(&ctx, route),
             Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
-            Route::Info => victim_screens::screen(&ctx, route, crate::victim::START_PAGE),
-            Route::InfoPage { id } => victim_screens::screen(&ctx, route, id),
+            Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
+            Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
@@ -272,7 +272,7 @@ impl App {
             | Route::LearnTopic { .. } => toolkit_screens::screen(&ctx, route, &self.toolkit),
         };
         screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
-        if screen.mode == Mode::Victim {
+        if screen.mode == Mode::Info {
             screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
         }
         screen
@@ -350,7 +350,7 @@ impl App {
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
             Route::InfoPage { id } => {
-                id != crate::victim::START_PAGE && self.pack.victim_page(id).is_some()
+                id != crate::info::START_PAGE && self.pack.info_page(id).is_some()
             }
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home

@@ -1,4 +1,4 @@
-//! Interface strings of the discreet information mode (strings in `victim.json`).
+//! Interface strings of the discreet information mode (strings in `info.json`).
 
 crate::ui_keys! {
     INFO_ENTRY_DETAIL = "info.entry_detail";

@@ -95,11 +95,11 @@ crate::ui_keys! {
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 
+pub mod info;
 pub mod minors;
 pub mod saved;
 pub mod toolkit;
-pub mod victim;
 
 /// Every group of keys; each key must exist exactly once across the pack.
 pub const GROUPS: &[&[crate::content::ui::Key]] =
-    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, victim::KEYS];
+    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, info::KEYS];
