@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod content;
 pub mod entry;
 pub mod error;
+pub mod ids;
 pub mod info;
 pub mod locale;
 pub mod minors;
