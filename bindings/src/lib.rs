@@ -1,10 +1,12 @@
 //! uniffi facade over `lykt-core`: one entry object, thin delegations, no domain logic.
 //!
-//! Records and enums are the core's own types, declared here as uniffi remote
-//! types; objects wrap core objects behind a mutex. Every failure a caller can
-//! cause comes back as a [`LyktError`]; panics unwind into a foreign exception.
+//! The library carries what the shells use and nothing else: the entry object, the app model
+//! (every screen and event), the vault and signed-pack installation. Records and enums are the
+//! core's own types, declared here as uniffi remote types; objects wrap core objects behind a
+//! mutex. Every failure a caller can cause comes back as a [`LyktError`]. Every exported call
+//! runs inside uniffi's panic guard (the release profile unwinds), so a panic reaches the shell
+//! as uniffi's internal exception, never as a crash, and the object stays usable after it.
 
-mod tools;
 mod types;
 mod vault;
 
@@ -13,8 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
 use lykt_core::calendar::from_unix;
-use lykt_core::contacts::{Audience, ContactListing, ContactView};
-use lykt_core::vault::Record;
+use lykt_core::error::ErrorKind;
 
 uniffi::setup_scaffolding!();
 
@@ -70,9 +71,9 @@ pub enum LyktError {
     /// An indicator for children was marked for an adult.
     #[error("{message}")]
     IndicatorNotOffered { message: String },
-    /// No right in the checklist has the id.
+    /// Work could not be made into a record to save; nothing was saved.
     #[error("{message}")]
-    UnknownRight { message: String },
+    NotSaved { message: String },
     /// The PIN does not open the vault.
     #[error("{message}")]
     WrongPin { message: String },
@@ -100,37 +101,40 @@ pub enum LyktError {
 }
 
 impl From<lykt_core::Error> for LyktError {
+    /// One exception per kind of core error; a new kind does not compile without its own.
     fn from(e: lykt_core::Error) -> Self {
         let message = e.to_string();
-        match e.code() {
-            "invalid_locale" => Self::InvalidLocale { message },
-            "invalid_time" => Self::InvalidTime { message },
-            "unknown_contact" => Self::UnknownContact { message },
-            "unknown_audience" => Self::UnknownAudience { message },
-            "unknown_screen" => Self::UnknownScreen { message },
-            "invalid_event" => Self::InvalidEvent { message },
-            "pack_refused" => Self::PackRefused { message },
-            "invalid_answer" => Self::InvalidAnswer { message },
-            "flow_ended" => Self::FlowEnded { message },
-            "unknown_checklist_item" => Self::UnknownChecklistItem { message },
-            "invalid_checklist_status" => Self::InvalidChecklistStatus { message },
-            "invalid_value" => Self::InvalidValue { message },
-            "unknown_indicator" => Self::UnknownIndicator { message },
-            "indicator_not_offered" => Self::IndicatorNotOffered { message },
-            "unknown_right" => Self::UnknownRight { message },
-            "wrong_pin" => Self::WrongPin { message },
-            "too_many_attempts" => Self::TooManyAttempts { message },
-            "vault_locked" => Self::VaultLocked { message },
-            "no_vault" => Self::NoVault { message },
-            "unknown_record" => Self::UnknownRecord { message },
-            "vault_damaged" => Self::VaultDamaged { message },
-            "invalid_vault_input" => Self::InvalidVaultInput { message },
-            "vault_failure" => Self::VaultFailure { message },
-            _ => Self::InvalidContent { message },
+        match e.kind() {
+            ErrorKind::InvalidLocale => Self::InvalidLocale { message },
+            ErrorKind::InvalidTime => Self::InvalidTime { message },
+            ErrorKind::UnknownContact => Self::UnknownContact { message },
+            ErrorKind::UnknownAudience => Self::UnknownAudience { message },
+            ErrorKind::UnknownScreen => Self::UnknownScreen { message },
+            ErrorKind::InvalidEvent => Self::InvalidEvent { message },
+            ErrorKind::InvalidContent => Self::InvalidContent { message },
+            ErrorKind::PackRefused => Self::PackRefused { message },
+            ErrorKind::InvalidAnswer => Self::InvalidAnswer { message },
+            ErrorKind::FlowEnded => Self::FlowEnded { message },
+            ErrorKind::UnknownChecklistItem => Self::UnknownChecklistItem { message },
+            ErrorKind::InvalidChecklistStatus => Self::InvalidChecklistStatus { message },
+            ErrorKind::InvalidValue => Self::InvalidValue { message },
+            ErrorKind::UnknownIndicator => Self::UnknownIndicator { message },
+            ErrorKind::IndicatorNotOffered => Self::IndicatorNotOffered { message },
+            ErrorKind::NotSaved => Self::NotSaved { message },
+            ErrorKind::WrongPin => Self::WrongPin { message },
+            ErrorKind::TooManyAttempts => Self::TooManyAttempts { message },
+            ErrorKind::VaultLocked => Self::VaultLocked { message },
+            ErrorKind::NoVault => Self::NoVault { message },
+            ErrorKind::UnknownRecord => Self::UnknownRecord { message },
+            ErrorKind::VaultDamaged => Self::VaultDamaged { message },
+            ErrorKind::InvalidVaultInput => Self::InvalidVaultInput { message },
+            ErrorKind::VaultFailure => Self::VaultFailure { message },
         }
     }
 }
 
+/// Locks `m`. A panic while it was held left it poisoned; the state is plain data that every
+/// call leaves consistent, so it is taken over rather than panicking again.
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -168,56 +172,14 @@ impl Lykt {
     }
 
     /// Verifies and installs a signed pack file's bytes into `data_dir`; returns its version.
-    /// Contact books and apps handed out afterwards use it.
+    /// Apps handed out afterwards use it.
     pub fn install_pack(&self, data_dir: String, bytes: Vec<u8>) -> Result<u32, LyktError> {
         Ok(lock(&self.0).install_pack(Path::new(&data_dir), &bytes)?)
-    }
-
-    /// The de-identified plain-text summary of a saved item, for the share sheet.
-    pub fn referral_summary(&self, record: Record) -> String {
-        let lykt = lock(&self.0);
-        lykt_core::saved::referral_summary(&record, &lykt.pack().ui, lykt.locales())
-    }
-
-    /// The contact book.
-    pub fn contact_book(&self) -> Arc<ContactBook> {
-        Arc::new(ContactBook(lock(&self.0).contact_book()))
     }
 
     /// A new app session on the start screen.
     pub fn app(&self, platform: Platform) -> Arc<App> {
         Arc::new(App(Mutex::new(lock(&self.0).app(platform))))
-    }
-}
-
-/// The offline contact book.
-#[derive(Debug, uniffi::Object)]
-pub struct ContactBook(lykt_core::contacts::ContactBook);
-
-#[uniffi::export]
-impl ContactBook {
-    /// Every contact (for one audience, if given) with its state at `at_unix` (seconds).
-    pub fn list(
-        &self,
-        audience: Option<Audience>,
-        at_unix: i64,
-    ) -> Result<ContactListing, LyktError> {
-        Ok(self.0.list(audience, from_unix(at_unix)?))
-    }
-
-    /// Contacts matching `query` in any language, best first.
-    pub fn search(
-        &self,
-        query: String,
-        audience: Option<Audience>,
-        at_unix: i64,
-    ) -> Result<ContactListing, LyktError> {
-        Ok(self.0.search(&query, audience, from_unix(at_unix)?))
-    }
-
-    /// One contact with its state at `at_unix`.
-    pub fn contact(&self, id: String, at_unix: i64) -> Result<ContactView, LyktError> {
-        Ok(self.0.contact(&id, from_unix(at_unix)?)?)
     }
 }
 
@@ -245,5 +207,40 @@ impl App {
         };
         lock(&self.0).set_clock(clock);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_app_stays_usable_after_a_panic_while_it_was_locked() {
+        let lykt = Lykt::new(vec!["en".into()]).expect("entry");
+        let app = lykt.app(Platform::Android);
+        let poisoned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _held = lock(&app.0);
+            panic!("a bug while the app is locked");
+        }));
+        assert!(poisoned.is_err() && app.0.is_poisoned());
+        assert_eq!(app.current_screen().id, "home");
+        let t = app
+            .dispatch(Event::Open {
+                target: "info".into(),
+            })
+            .expect("opens");
+        assert_eq!(t.screen.id, "info");
+    }
+
+    #[test]
+    fn each_core_error_kind_becomes_its_own_exception() {
+        let e: LyktError = lykt_core::Error::UnknownScreen {
+            target: "nowhere".into(),
+        }
+        .into();
+        assert!(
+            matches!(&e, LyktError::UnknownScreen { message } if message.contains("nowhere")),
+            "{e:?}"
+        );
     }
 }

@@ -8,10 +8,6 @@ use lykt_core::app::{
     Block, ChoiceOption, Effect, Event, ExitTarget, Mode, NoticeLevel, Platform, QuickExit, Screen,
     StatusKind, Transition,
 };
-use lykt_core::contacts::{
-    Audience, Category, ContactListing, ContactView, HolidayView, LinkView, OpenState, PhoneView,
-};
-use lykt_core::content::source::Citation;
 use lykt_core::locale::TextDirection;
 use lykt_core::vault::{Record, RecordKind, RecordSummary};
 
@@ -19,32 +15,6 @@ use lykt_core::vault::{Record, RecordKind, RecordSummary};
 pub enum TextDirection {
     Ltr,
     Rtl,
-}
-
-#[uniffi::remote(Enum)]
-pub enum Audience {
-    Victims,
-    Minors,
-    Professionals,
-    Anyone,
-}
-
-#[uniffi::remote(Enum)]
-pub enum Category {
-    Emergency,
-    Helpline,
-    Public,
-    Organisation,
-    Online,
-    International,
-}
-
-#[uniffi::remote(Enum)]
-pub enum OpenState {
-    Open,
-    Closed,
-    AlwaysOpen,
-    NotStated,
 }
 
 #[uniffi::remote(Enum)]
@@ -65,78 +35,10 @@ pub struct Action {
     pub accessibility_label: String,
 }
 
-#[uniffi::remote(Record)]
-pub struct Citation {
-    pub doc: String,
-    pub part: String,
-    pub text: String,
-    pub older: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct PhoneView {
-    pub dial: String,
-    pub display: String,
-    pub uri: String,
-    pub abroad: bool,
-    pub note: Option<String>,
-    pub older_source: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct LinkView {
-    pub address: String,
-    pub uri: String,
-    pub label: Option<String>,
-    pub older_source: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct ContactView {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    pub category: Category,
-    pub audiences: Vec<Audience>,
-    pub phones: Vec<PhoneView>,
-    pub sms: Vec<PhoneView>,
-    pub emails: Vec<LinkView>,
-    pub web: Vec<LinkView>,
-    pub chat: Vec<LinkView>,
-    pub hours: String,
-    pub status: OpenState,
-    pub status_text: String,
-    pub open_until: Option<i64>,
-    pub next_open: Option<i64>,
-    pub languages: Vec<String>,
-    pub interpreter: Option<bool>,
-    pub anonymous: Option<bool>,
-    pub free: Option<bool>,
-    pub older_source: bool,
-    pub sources: Vec<Citation>,
-    pub actions: Vec<Action>,
-}
-
-#[uniffi::remote(Record)]
-pub struct HolidayView {
-    pub id: String,
-    pub name: String,
-}
-
-#[uniffi::remote(Record)]
-pub struct ContactListing {
-    pub at: i64,
-    pub local_time: String,
-    pub public_holiday: Option<HolidayView>,
-    pub holiday_notice: Option<String>,
-    pub always_open_alternatives: Vec<String>,
-    pub contacts: Vec<ContactView>,
-}
-
 #[uniffi::remote(Enum)]
 pub enum Mode {
     Professional,
-    Victim,
+    Info,
     Neutral,
 }
 

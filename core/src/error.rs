@@ -3,6 +3,7 @@
 use crate::content::check::ContentErrors;
 use crate::content::signed::UpdateError;
 use crate::vault::VaultError;
+use serde::Serialize;
 
 /// Every failure the core reports to a caller.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -103,13 +104,11 @@ pub enum Error {
         /// The id as given.
         id: String,
     },
-    /// A right is not in the checklist.
-    #[error("the rights checklist has no right \"{id}\"; valid ids: {valid}", valid = .valid.join(", "))]
-    UnknownRight {
-        /// The id as given.
-        id: String,
-        /// The rights in this checklist.
-        valid: Vec<String>,
+    /// Work could not be made into a record to save; nothing was saved.
+    #[error("the work could not be saved: {reason}")]
+    NotSaved {
+        /// Why.
+        reason: String,
     },
     /// The content pack is invalid.
     #[error("the content pack is invalid: {0}")]
@@ -122,36 +121,100 @@ pub enum Error {
     Vault(VaultError),
 }
 
+/// What kind of failure an [`Error`] is: the one table callers tell failures apart by.
+///
+/// Its serde name is the stable snake_case code scripts and tests see; the bindings map each
+/// kind to an exception of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// See [`Error::InvalidLocale`].
+    InvalidLocale,
+    /// See [`Error::InvalidTime`].
+    InvalidTime,
+    /// See [`Error::UnknownContact`].
+    UnknownContact,
+    /// See [`Error::UnknownAudience`].
+    UnknownAudience,
+    /// See [`Error::UnknownScreen`].
+    UnknownScreen,
+    /// See [`Error::InvalidEvent`].
+    InvalidEvent,
+    /// See [`Error::InvalidAnswer`].
+    InvalidAnswer,
+    /// See [`Error::FlowEnded`].
+    FlowEnded,
+    /// See [`Error::UnknownChecklistItem`].
+    UnknownChecklistItem,
+    /// See [`Error::InvalidChecklistStatus`].
+    InvalidChecklistStatus,
+    /// See [`Error::InvalidValue`].
+    InvalidValue,
+    /// See [`Error::UnknownIndicator`].
+    UnknownIndicator,
+    /// See [`Error::IndicatorNotOffered`].
+    IndicatorNotOffered,
+    /// See [`Error::NotSaved`].
+    NotSaved,
+    /// See [`Error::Content`].
+    InvalidContent,
+    /// See [`Error::PackRefused`].
+    PackRefused,
+    /// The PIN does not open the vault.
+    WrongPin,
+    /// Too many wrong PINs: wait before the next try.
+    TooManyAttempts,
+    /// The vault is locked.
+    VaultLocked,
+    /// There is no vault (never made, or wiped).
+    NoVault,
+    /// No saved item has the id.
+    UnknownRecord,
+    /// The vault files or an item were altered or damaged.
+    VaultDamaged,
+    /// A PIN, label or text the vault does not accept.
+    InvalidVaultInput,
+    /// Storage or memory failed.
+    VaultFailure,
+}
+
+impl ErrorKind {
+    /// The stable snake_case code, for scripts and tests.
+    pub fn code(self) -> &'static str {
+        crate::ids::id(&self)
+    }
+}
+
 impl Error {
-    /// A stable snake_case name of the error kind, for scripts and tests.
-    pub fn code(&self) -> &'static str {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::InvalidLocale { .. } => "invalid_locale",
-            Self::InvalidTime { .. } => "invalid_time",
-            Self::UnknownContact { .. } => "unknown_contact",
-            Self::UnknownAudience { .. } => "unknown_audience",
-            Self::UnknownScreen { .. } => "unknown_screen",
-            Self::InvalidEvent { .. } => "invalid_event",
-            Self::Content(_) => "invalid_content",
-            Self::PackRefused(_) => "pack_refused",
-            Self::InvalidAnswer { .. } => "invalid_answer",
-            Self::FlowEnded { .. } => "flow_ended",
-            Self::UnknownChecklistItem { .. } => "unknown_checklist_item",
-            Self::InvalidChecklistStatus { .. } => "invalid_checklist_status",
-            Self::InvalidValue { .. } => "invalid_value",
-            Self::UnknownIndicator { .. } => "unknown_indicator",
-            Self::IndicatorNotOffered { .. } => "indicator_not_offered",
-            Self::UnknownRight { .. } => "unknown_right",
+            Self::InvalidLocale { .. } => ErrorKind::InvalidLocale,
+            Self::InvalidTime { .. } => ErrorKind::InvalidTime,
+            Self::UnknownContact { .. } => ErrorKind::UnknownContact,
+            Self::UnknownAudience { .. } => ErrorKind::UnknownAudience,
+            Self::UnknownScreen { .. } => ErrorKind::UnknownScreen,
+            Self::InvalidEvent { .. } => ErrorKind::InvalidEvent,
+            Self::InvalidAnswer { .. } => ErrorKind::InvalidAnswer,
+            Self::FlowEnded { .. } => ErrorKind::FlowEnded,
+            Self::UnknownChecklistItem { .. } => ErrorKind::UnknownChecklistItem,
+            Self::InvalidChecklistStatus { .. } => ErrorKind::InvalidChecklistStatus,
+            Self::InvalidValue { .. } => ErrorKind::InvalidValue,
+            Self::UnknownIndicator { .. } => ErrorKind::UnknownIndicator,
+            Self::IndicatorNotOffered { .. } => ErrorKind::IndicatorNotOffered,
+            Self::NotSaved { .. } => ErrorKind::NotSaved,
+            Self::Content(_) => ErrorKind::InvalidContent,
+            Self::PackRefused(_) => ErrorKind::PackRefused,
             Self::Vault(e) => match e {
-                VaultError::WrongPin { .. } => "wrong_pin",
-                VaultError::TooManyAttempts { .. } => "too_many_attempts",
-                VaultError::Locked => "vault_locked",
+                VaultError::WrongPin { .. } => ErrorKind::WrongPin,
+                VaultError::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
+                VaultError::Locked => ErrorKind::VaultLocked,
                 VaultError::NotFound | VaultError::Erased | VaultError::ErasedAfterWrongPins => {
-                    "no_vault"
+                    ErrorKind::NoVault
                 }
-                VaultError::NoSuchRecord { .. } => "unknown_record",
+                VaultError::NoSuchRecord { .. } => ErrorKind::UnknownRecord,
                 VaultError::Damaged | VaultError::Integrity { .. } | VaultError::NewerFormat => {
-                    "vault_damaged"
+                    ErrorKind::VaultDamaged
                 }
                 VaultError::AlreadyExists
                 | VaultError::PinTooShort { .. }
@@ -160,13 +223,18 @@ impl Error {
                 | VaultError::CaseLabel { .. }
                 | VaultError::TooLong { .. }
                 | VaultError::InvalidKdfParams
-                | VaultError::InvalidTime { .. } => "invalid_vault_input",
+                | VaultError::InvalidTime { .. } => ErrorKind::InvalidVaultInput,
                 VaultError::StorageFull
                 | VaultError::NotEnoughMemory
                 | VaultError::Crypto
-                | VaultError::Storage { .. } => "vault_failure",
+                | VaultError::Storage { .. } => ErrorKind::VaultFailure,
             },
         }
+    }
+
+    /// The stable snake_case code of its kind, for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        self.kind().code()
     }
 }
 
@@ -185,5 +253,24 @@ impl From<UpdateError> for Error {
 impl From<VaultError> for Error {
     fn from(e: VaultError) -> Self {
         Self::Vault(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_kinds_snake_case_names() {
+        let e = Error::UnknownChecklistItem {
+            item: "x".into(),
+            valid: Vec::new(),
+        };
+        assert_eq!(e.code(), "unknown_checklist_item");
+        assert_eq!(
+            Error::Content(ContentErrors(Vec::new())).code(),
+            "invalid_content"
+        );
+        assert_eq!(Error::Vault(VaultError::Locked).code(), "vault_locked");
     }
 }

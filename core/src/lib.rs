@@ -4,10 +4,13 @@
 pub mod actions;
 pub mod app;
 pub mod calendar;
+pub mod checklist;
 pub mod contacts;
 pub mod content;
 pub mod entry;
 pub mod error;
+pub mod ids;
+pub mod info;
 pub mod locale;
 pub mod minors;
 pub mod saved;
@@ -16,7 +19,6 @@ pub mod text;
 pub mod toolkit;
 pub mod ui_keys;
 pub mod vault;
-pub mod victim;
 
 pub use entry::Lykt;
 pub use error::Error;

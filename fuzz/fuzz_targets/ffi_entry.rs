@@ -22,15 +22,14 @@ fuzz_target!(|data: &[u8]| {
             .unwrap_or_default(),
     );
     let Ok(lykt) = Lykt::new(locales) else { return };
-    let book = lykt.contact_book();
-    let _ = book.contact(word.clone(), at);
-    let _ = book.search(word.clone(), None, at);
-    let _ = book.list(None, at);
     let app = lykt.app(Platform::Android);
     let _ = app.set_time(Some(at));
     for event in [
         Event::Open {
             target: word.clone(),
+        },
+        Event::Open {
+            target: format!("contact/{other}"),
         },
         Event::Act {
             action: other.clone(),

@@ -1,6 +1,6 @@
 //! The start screen and the neutral screen.
 
-use super::{Block, Ctx, Mode, Route, Screen, victim_screens};
+use super::{Block, Ctx, Mode, Route, Screen, info_screens};
 use crate::ui_keys::{self as k, minors};
 
 /// The start screen: every part of the app within reach.
@@ -19,7 +19,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
             label: ctx.ui(k::HOME_CONTACTS).to_owned(),
             detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),
         },
-        victim_screens::entry_link(ctx),
+        info_screens::entry_link(ctx),
     ];
     ctx.screen(
         route,

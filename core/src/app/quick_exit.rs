@@ -3,8 +3,8 @@
 use zeroize::Zeroize;
 
 use super::{App, Ctx, Effect, ExitTarget, QuickExit, Route};
-use crate::ui_keys::victim as vk;
-use crate::victim::trigger::{ExitTrigger, PRESSES_NEEDED, Press};
+use crate::info::trigger::{ExitTrigger, PRESSES_NEEDED, Press};
+use crate::ui_keys::info as vk;
 
 /// The quick-exit button and the progress of its keyboard trigger.
 pub(super) fn affordance(ctx: &Ctx<'_>, trigger: &ExitTrigger) -> QuickExit {
@@ -44,7 +44,7 @@ impl App {
 
     /// A press of the exit key: counts on discreet screens, leaves on the last press.
     pub(super) fn exit_key(&mut self, at_ms: u64) -> Option<Effect> {
-        if !self.on_discreet_screen() {
+        if !self.on_info_screen() {
             return None;
         }
         match self.trigger.press(at_ms) {
@@ -67,7 +67,7 @@ impl App {
     }
 
     /// True when the screen shown carries the quick-exit button.
-    pub(super) fn on_discreet_screen(&self) -> bool {
+    pub(super) fn on_info_screen(&self) -> bool {
         matches!(
             self.stack.last(),
             Some(Route::Info | Route::InfoPage { .. })
@@ -142,7 +142,7 @@ mod tests {
     }
 
     #[test]
-    fn the_exit_key_counts_only_on_discreet_screens() {
+    fn the_exit_key_counts_only_on_info_screens() {
         let mut app = app(Platform::Ios);
         for at_ms in [0, 10, 20] {
             let t = app.dispatch(Event::ExitKey { at_ms }).expect("ignored");

@@ -12,7 +12,7 @@ pub enum Mode {
     /// Tools and information for professionals (and the shared start screens).
     Professional,
     /// Discreet information for a person who may be exploited.
-    Victim,
+    Info,
     /// The neutral screen shown after a quick exit.
     Neutral,
 }
@@ -24,7 +24,7 @@ pub struct Screen {
     pub id: String,
     /// Title shown at the top.
     pub title: String,
-    /// Text for the window and the app switcher (neutral in victim mode).
+    /// Text for the window and the app switcher (neutral in the discreet information mode).
     pub window_title: String,
     /// Which part of the app this is.
     pub mode: Mode,
@@ -32,7 +32,7 @@ pub struct Screen {
     pub direction: TextDirection,
     /// Whether a back event leads somewhere.
     pub back_available: bool,
-    /// The quick-exit button, on every victim-mode screen.
+    /// The quick-exit button, on every screen of the discreet information mode.
     pub quick_exit: Option<QuickExit>,
     /// Whether the shell must hide the window from screenshots and the app switcher.
     pub secure: bool,
@@ -131,6 +131,15 @@ pub enum Block {
         /// A second line, such as a contact's open state.
         detail: Option<String>,
     },
+}
+
+/// A link to another screen as a tool's result names it, for example a flag's next step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScreenLink {
+    /// The screen's link target, for example `duties`.
+    pub target: String,
+    /// The link text.
+    pub label: String,
 }
 
 /// An option of a question or a checklist item.

@@ -13,10 +13,10 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::contacts::{self, Contact, ContactIndex};
+use crate::info::{self, InfoFile};
 use crate::locale::{LocaleInfo, Locales};
 use crate::minors::{self, Minors};
 use crate::text::Text;
-use crate::victim::{self, VictimFile};
 use check::{Checker, ContentErrors, ContentIssue, IssueKind};
 use source::Source;
 use ui::Ui;
@@ -29,7 +29,7 @@ pub const FILES: &[&str] = &[
     "pack.json",
     "ui.json",
     "contacts.json",
-    "victim.json",
+    "info.json",
     "minors.json",
     "indicators.json",
     "conversation.json",
@@ -53,7 +53,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     embedded!("pack.json"),
     embedded!("ui.json"),
     embedded!("contacts.json"),
-    embedded!("victim.json"),
+    embedded!("info.json"),
     embedded!("minors.json"),
     embedded!("indicators.json"),
     embedded!("conversation.json"),
@@ -99,7 +99,7 @@ pub struct ContentPack {
     pub contacts: Vec<Contact>,
     pub(crate) contact_index: ContactIndex,
     /// The discreet information pages, in file order.
-    pub victim_pages: Vec<victim::Page>,
+    pub info_pages: Vec<info::Page>,
     /// The minors' flow and the emergency-placement checklist.
     pub minors: Minors,
     /// Indicators, conversation guide, duties, rights and Learn.
@@ -144,25 +144,19 @@ impl ContentPack {
             parse(&mut issues, "ui.json", find("ui.json"));
         let contacts: Option<contacts::ContactsFile> =
             parse(&mut issues, "contacts.json", find("contacts.json"));
-        let victim: Option<VictimFile> = parse(&mut issues, "victim.json", find("victim.json"));
+        let info: Option<InfoFile> = parse(&mut issues, "info.json", find("info.json"));
         let minors: Option<minors::MinorsFile> =
             parse(&mut issues, "minors.json", find("minors.json"));
         let toolkit = crate::toolkit::content::ToolkitFiles::parse(&mut issues, &find);
-        let (
-            Some(meta),
-            Some(ui_strings),
-            Some(contacts),
-            Some(victim),
-            Some(minors),
-            Some(toolkit),
-        ) = (meta, ui_strings, contacts, victim, minors, toolkit)
+        let (Some(meta), Some(ui_strings), Some(contacts), Some(info), Some(minors), Some(toolkit)) =
+            (meta, ui_strings, contacts, info, minors, toolkit)
         else {
             return Err(ContentErrors(issues));
         };
         let (minors, minors_strings) = minors.split();
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
-        ui.extend("victim.json", victim.strings);
+        ui.extend("info.json", info.strings);
         ui.extend("minors.json", minors_strings);
         let (toolkit_strings, toolkit) = toolkit.into_parts();
         for (file, strings) in toolkit_strings {
@@ -173,7 +167,7 @@ impl ContentPack {
             meta,
             ui,
             contacts: contacts.contacts,
-            victim_pages: victim.pages,
+            info_pages: info.pages,
             minors,
             toolkit,
         };
@@ -212,7 +206,7 @@ impl ContentPack {
         contacts::check(&self.contacts, &mut c, &|id| {
             self.meta.language_names.contains_key(id)
         });
-        victim::check(&self.victim_pages, &self.contacts, &self.ui, &mut c);
+        info::check(&self.info_pages, &self.contacts, &self.ui, &mut c);
         minors::check(&self.minors, &mut c, &|id| {
             self.contact(id)
                 .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
@@ -271,8 +265,8 @@ impl ContentPack {
     }
 
     /// The discreet information page with `id`.
-    pub fn victim_page(&self, id: &str) -> Option<&victim::Page> {
-        self.victim_pages.iter().find(|p| p.id == id)
+    pub fn info_page(&self, id: &str) -> Option<&info::Page> {
+        self.info_pages.iter().find(|p| p.id == id)
     }
 
     /// The name of a language in the caller's locale (the id when unknown).

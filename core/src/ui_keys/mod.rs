@@ -74,9 +74,6 @@ crate::ui_keys! {
     CONTACT_INTERPRETER = "contact.interpreter";
     CONTACT_ANONYMOUS = "contact.anonymous";
     CONTACT_FREE = "contact.free";
-    CONTACT_OLDER_SOURCE = "contact.older_source";
-    CONTACT_OLDER_CHANNEL = "contact.older_channel" ["address"];
-    CONTACT_SOURCES = "contact.sources";
     CONTACT_AUDIENCES = "contact.audiences" ["audiences"];
 
     HOME_TITLE = "home.title";
@@ -89,17 +86,22 @@ crate::ui_keys! {
     TOOLS_INTRO = "tools.intro";
     TOOLS_CONTACTS = "tools.contacts";
 
+    SOURCES = "sources";
+    OLDER_MARK = "older.mark" ["text"];
+    OLDER_NOTICE = "older.notice";
+    OLDER_CHANNEL = "older.channel" ["address"];
+
     SCREEN_BACK = "screen.back";
     NEUTRAL_TEXT = "neutral.text";
     NEUTRAL_START = "neutral.start";
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 
+pub mod info;
 pub mod minors;
 pub mod saved;
 pub mod toolkit;
-pub mod victim;
 
 /// Every group of keys; each key must exist exactly once across the pack.
 pub const GROUPS: &[&[crate::content::ui::Key]] =
-    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, victim::KEYS];
+    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, info::KEYS];

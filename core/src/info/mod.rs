@@ -1,6 +1,6 @@
 //! Discreet information for a person who may be exploited: the pages, their rules and their review.
 //!
-//! Pages live in `victim.json`. A page has a title, sources and blocks; an `actions` block names
+//! Pages live in `info.json`. A page has a title, sources and blocks; an `actions` block names
 //! a contact and the channels to offer, and the contact book turns it into one-tap actions with
 //! the contact's open-now status. Nothing here reads or writes storage.
 
@@ -21,7 +21,7 @@ use crate::content::source::{Citation, SourceRef, cite};
 use crate::content::ui::Ui;
 use crate::locale::Locales;
 use crate::text::Text;
-use crate::ui_keys::victim as vk;
+use crate::ui_keys::info as vk;
 
 /// The id of the page the information starts from; every page must be reachable from it.
 pub const START_PAGE: &str = "start";
@@ -41,11 +41,11 @@ pub const REVEALING_WORDS: &[&str] = &[
     "utnytt",
 ];
 
-/// `victim.json`.
+/// `info.json`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VictimFile {
-    /// The mode's interface strings (see `ui_keys::victim`).
+pub struct InfoFile {
+    /// The mode's interface strings (see `ui_keys::info`).
     pub strings: BTreeMap<String, Text>,
     /// The pages; the start page is the one with id [`START_PAGE`].
     pub pages: Vec<Page>,
@@ -130,7 +130,8 @@ impl ContentBlock {
 }
 
 /// A way to reach a contact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Its phone numbers for use in Norway.
     Call,
@@ -156,16 +157,9 @@ impl Channel {
         Self::Web,
     ];
 
-    /// The name used in the content file.
+    /// The name used in the content file: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::Call => "call",
-            Self::CallAbroad => "call_abroad",
-            Self::Sms => "sms",
-            Self::Chat => "chat",
-            Self::Email => "email",
-            Self::Web => "web",
-        }
+        crate::ids::id(&self)
     }
 
     /// True for channels that reach a person at once, where the open-now status matters.
@@ -269,7 +263,7 @@ pub struct InfoPage {
 /// Every page, in file order, with blocks, actions and sources (for `lykt info --json`).
 pub fn all_pages(pack: &Arc<ContentPack>, locales: &Locales, now: Instant) -> Vec<InfoPage> {
     let ctx = Ctx { pack, locales, now };
-    pack.victim_pages
+    pack.info_pages
         .iter()
         .map(|page| {
             let mut refs: Vec<SourceRef> = Vec::new();
@@ -283,16 +277,16 @@ pub fn all_pages(pack: &Arc<ContentPack>, locales: &Locales, now: Instant) -> Ve
                 }
             }
             InfoPage {
-                screen: crate::app::victim_screens::review(&ctx, &page.id),
+                screen: crate::app::info_screens::review(&ctx, &page.id),
                 sources: cite(&pack.meta.sources, &refs, locales),
             }
         })
         .collect()
 }
 
-/// Checks every page of `victim.json`.
+/// Checks every page of `info.json`.
 pub fn check(pages: &[Page], contacts: &[Contact], ui: &Ui, c: &mut Checker<'_>) {
-    c.file("victim.json");
+    c.file("info.json");
     for page in pages {
         c.unique("info page", &page.id);
     }

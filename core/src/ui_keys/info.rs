@@ -1,9 +1,8 @@
-//! Interface strings of the discreet information mode (strings in `victim.json`).
+//! Interface strings of the discreet information mode (strings in `info.json`).
 
 crate::ui_keys! {
     INFO_ENTRY_DETAIL = "info.entry_detail";
     INFO_CONTACT_STATUS = "info.contact_status" ["name", "status"];
-    INFO_OLDER_SOURCE = "info.older_source";
     QUICK_EXIT_LABEL = "quick_exit.label";
     QUICK_EXIT_A11Y = "quick_exit.a11y";
     QUICK_EXIT_HINT = "quick_exit.hint";

@@ -11,8 +11,8 @@ use lykt_core::calendar::{Instant, parse_instant};
 use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
 use lykt_core::error::Error;
+use lykt_core::info::{InfoPage, START_PAGE, all_pages, comes_first, revealing_word};
 use lykt_core::locale::TextDirection;
-use lykt_core::victim::{InfoPage, START_PAGE, all_pages, comes_first, revealing_word};
 use serde_json::Value;
 
 fn at() -> Instant {
@@ -33,7 +33,7 @@ fn app(locale: &str) -> App {
     app
 }
 
-/// Index of the page with `id` in `victim.json`.
+/// Index of the page with `id` in `info.json`.
 fn page_index(v: &Value, id: &str) -> usize {
     v["pages"]
         .as_array()
@@ -55,15 +55,15 @@ fn has_action(screen: &Screen) -> bool {
 #[test]
 fn every_page_exists_in_english_and_norwegian_with_an_action() {
     let pack = ContentPack::embedded().expect("valid pack");
-    assert!(pack.victim_pages.len() >= 13, "all the pages of the issue");
+    assert!(pack.info_pages.len() >= 13, "all the pages of the issue");
     for locale in ["en", "nb"] {
         let shown = pages(locale);
-        assert_eq!(shown.len(), pack.victim_pages.len());
-        for (page, p) in shown.iter().zip(&pack.victim_pages) {
+        assert_eq!(shown.len(), pack.info_pages.len());
+        for (page, p) in shown.iter().zip(&pack.info_pages) {
             assert_eq!(p.title.in_locale(locale), Some(page.screen.title.as_str()));
             assert!(has_action(&page.screen), "{locale} {}: no action", p.id);
             assert!(!page.sources.is_empty(), "{}: no sources", p.id);
-            assert_eq!(page.screen.mode, Mode::Victim);
+            assert_eq!(page.screen.mode, Mode::Info);
             assert!(page.screen.quick_exit.is_some());
         }
     }
@@ -81,7 +81,7 @@ fn every_page_exists_in_english_and_norwegian_with_an_action() {
         "guardian",
         "violence",
     ] {
-        assert!(pack.victim_page(id).is_some(), "{id}");
+        assert!(pack.info_page(id).is_some(), "{id}");
     }
 }
 
@@ -162,7 +162,7 @@ fn titles_headings_and_links_reveal_nothing() {
 
 #[test]
 fn a_revealing_title_or_heading_is_rejected_with_its_place() {
-    let files = files_with("victim.json", |v| {
+    let files = files_with("info.json", |v| {
         page_mut(v, "help")["title"]["en"] = "Help for victims".into();
         page_mut(v, "safety")["blocks"][1]["text"]["nb"] = "Om menneskehandel".into();
     });
@@ -171,7 +171,7 @@ fn a_revealing_title_or_heading_is_rejected_with_its_place() {
         found,
         [
             (
-                "victim.json".to_owned(),
+                "info.json".to_owned(),
                 "help".to_owned(),
                 "title".to_owned(),
                 IssueKind::RevealingWord {
@@ -180,7 +180,7 @@ fn a_revealing_title_or_heading_is_rejected_with_its_place() {
                 }
             ),
             (
-                "victim.json".to_owned(),
+                "info.json".to_owned(),
                 "safety".to_owned(),
                 "blocks[1].text".to_owned(),
                 IssueKind::RevealingWord {
@@ -293,11 +293,11 @@ fn each_content_rule_names_the_page_and_field() {
         ),
     ];
     for (i, (edit, item, field, kind)) in cases.into_iter().enumerate() {
-        let found = issues(&files_with("victim.json", edit));
+        let found = issues(&files_with("info.json", edit));
         assert!(
             found
                 .iter()
-                .any(|(f, it, fi, k)| f == "victim.json" && it == item && fi == field && kind(k)),
+                .any(|(f, it, fi, k)| f == "info.json" && it == item && fi == field && kind(k)),
             "case {i}: {found:#?}"
         );
     }
@@ -305,13 +305,13 @@ fn each_content_rule_names_the_page_and_field() {
 
 #[test]
 fn an_unknown_channel_name_is_a_readable_error() {
-    let files = files_with("victim.json", |v| {
+    let files = files_with("info.json", |v| {
         page_mut(v, "danger")["blocks"][1]["channels"] = serde_json::json!(["fax"]);
     });
     let found = issues(&files);
     assert!(
         matches!(found.as_slice(), [(file, _, _, IssueKind::Parse { message })]
-            if file == "victim.json" && message.contains("\"fax\" is not a channel")),
+            if file == "info.json" && message.contains("\"fax\" is not a channel")),
         "{found:?}"
     );
 }
@@ -322,7 +322,7 @@ fn facts_only_in_an_older_source_carry_a_caution() {
     for page in pages("en") {
         let id = page.screen.id.trim_start_matches("info/");
         let id = if id == "info" { START_PAGE } else { id };
-        let source = pack.victim_page(id).expect("page");
+        let source = pack.info_page(id).expect("page");
         let older_blocks = source
             .blocks
             .iter()
@@ -332,7 +332,7 @@ fn facts_only_in_an_older_source_carry_a_caution() {
             .screen
             .blocks
             .iter()
-            .filter(|b| matches!(b, Block::Notice { text, .. } if text.contains("older leaflet")))
+            .filter(|b| matches!(b, Block::Notice { text, .. } if text.contains("only from an older source")))
             .count();
         assert_eq!(cautions, older_blocks, "{id}");
         assert_eq!(
@@ -385,7 +385,7 @@ fn screens_carry_the_direction_of_a_right_to_left_locale() {
     let locales = pack.locales(&["ar"]).expect("locale");
     assert_eq!(locales.primary(), "ar");
     let shown = all_pages(&pack, &locales, at());
-    assert_eq!(shown.len(), pack.victim_pages.len());
+    assert_eq!(shown.len(), pack.info_pages.len());
     for page in &shown {
         assert_eq!(
             page.screen.direction,
@@ -432,7 +432,7 @@ fn every_action_has_a_spoken_label_reading_numbers_digit_by_digit() {
 fn every_page_is_one_link_from_the_start_page_and_actions_open_their_uri() {
     let mut app = app("en");
     let start = open(&mut app, "info");
-    assert_eq!(start.mode, Mode::Victim);
+    assert_eq!(start.mode, Mode::Info);
     assert!(start.back_available);
     let links: Vec<String> = links(&start).into_iter().map(str::to_owned).collect();
     assert_eq!(

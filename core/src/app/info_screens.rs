@@ -1,14 +1,14 @@
 //! The discreet information pages and the link to them from the start screen.
 
-use super::contact_screens::status_kind;
+use super::blocks::older_notice;
+use super::contact_screens::{older_channel, status_kind};
 use super::quick_exit::affordance;
-use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen};
+use super::{Block, Ctx, Mode, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
-use crate::ui_keys as k;
-use crate::ui_keys::victim as vk;
-use crate::victim::trigger::ExitTrigger;
-use crate::victim::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
+use crate::info::trigger::ExitTrigger;
+use crate::info::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
+use crate::ui_keys::info as vk;
 
 /// The route that shows page `id`.
 pub(crate) fn page_route(id: &str) -> Route {
@@ -30,15 +30,15 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 
 /// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
-    match ctx.pack.victim_page(id) {
+    match ctx.pack.info_page(id) {
         Some(page) => ctx.screen(
             route,
             ctx.text(&page.title).to_owned(),
-            Mode::Victim,
+            Mode::Info,
             blocks(ctx, page),
         ),
         // Routes are checked when opened; a pack without the page shows an empty screen.
-        None => ctx.screen(route, id.to_owned(), Mode::Victim, Vec::new()),
+        None => ctx.screen(route, id.to_owned(), Mode::Info, Vec::new()),
     }
 }
 
@@ -50,7 +50,7 @@ pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
 }
 
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
-    ctx.pack.victim_page(id).map_or("", |p| ctx.text(&p.title))
+    ctx.pack.info_page(id).map_or("", |p| ctx.text(&p.title))
 }
 
 fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
@@ -81,7 +81,7 @@ fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
             }
         }
         if only_older(&ctx.pack.meta.sources, block.sources()) {
-            out.push(older_notice(ctx.ui(vk::INFO_OLDER_SOURCE).to_owned()));
+            out.push(older_notice(ctx));
         }
     }
     out
@@ -140,17 +140,8 @@ fn actions(
                 out.push(Block::Paragraph { text: note });
             }
             if older {
-                out.push(older_notice(
-                    ctx.fill(k::CONTACT_OLDER_CHANNEL, &[("address", address)]),
-                ));
+                out.push(older_channel(ctx, address));
             }
         }
-    }
-}
-
-fn older_notice(text: String) -> Block {
-    Block::Notice {
-        level: NoticeLevel::Caution,
-        text,
     }
 }
