@@ -15,6 +15,11 @@ final class PlatformActions {
             UIApplication.shared.open(url)
         case .announce(let text):
             UIAccessibility.post(notification: .announcement, argument: text)
+        case .speak(let text, let language):
+            speech.stopSpeaking(at: .immediate)
+            let utterance = AVSpeechUtterance(string: text)
+            utterance.voice = AVSpeechSynthesisVoice(language: language)
+            speech.speak(utterance)
         case .silence:
             speech.stopSpeaking(at: .immediate)
         }

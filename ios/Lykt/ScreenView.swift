@@ -215,6 +215,10 @@ struct BlockView: View {
                     }
                 }
             }
+        case .button(let id, let label, let accessibilityLabel):
+            Button(label) { send(.press(id: id)) }
+                .buttonStyle(.bordered)
+                .accessibilityLabel(accessibilityLabel)
         case .link(let target, let label, let detail):
             Button {
                 send(.open(target: target))

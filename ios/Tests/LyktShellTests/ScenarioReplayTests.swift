@@ -63,7 +63,7 @@ final class ScenarioReplayTests: XCTestCase {
     }
 
     func testRunnerFailsOnAnUnknownStepOrFileKey() {
-        assertRunnerRefuses(#"{"expect": {}, "note": "x"}"#, saying: "unknown step key \"note\"")
+        assertRunnerRefuses(#"{"expect": {}, "memo": "x"}"#, saying: "unknown step key \"memo\"")
         assertRunnerRefuses(#"{"expect": {}}"#, fileExtra: #""cases": [],"#, saying: "file key")
     }
 

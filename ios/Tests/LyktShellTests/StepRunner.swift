@@ -17,7 +17,7 @@ struct ScenarioError: Error, CustomStringConvertible {
 /// Swift side cannot check must never pass unnoticed.
 enum StepRunner {
     static let fileKeys: Set<String> = ["description", "locales", "at", "platform", "steps"]
-    static let stepKeys: Set<String> = ["event", "expect"]
+    static let stepKeys: Set<String> = ["at", "event", "expect", "note"]
     static let quickExitFields: Set<String> = [
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
         "tick_at_ms",
@@ -46,6 +46,9 @@ enum StepRunner {
     private static func run(_ step: JSONValue, on app: App) throws {
         guard case .object(let fields) = step else { throw ScenarioError("a step is an object") }
         try known(Set(fields.keys), allowed: stepKeys, what: "step key")
+        if let at = fields["at"] {
+            try app.setTime(atUnix: try unixSeconds(string(at, what: "at")))
+        }
         var expect: [String: JSONValue] = [:]
         if let value = fields["expect"] {
             guard case .object(let object) = value else {
@@ -97,8 +100,21 @@ enum StepRunner {
         case "mode": return .string(name(screen.mode))
         case "direction": return .string(name(screen.direction))
         case "status": return .text(screen.blocks.lazy.compactMap(statusText).first)
-        case "first_action": return .text(screen.blocks.lazy.compactMap(actionURI).first)
+        case "status_kind":
+            return .text(screen.blocks.lazy.compactMap(statusKind).first.map(name))
+        case "first_action": return .text(actions(screen).first?.uri)
+        case "first_action_label": return .text(actions(screen).first?.label)
+        case "actions": return .array(actions(screen).map { .string($0.uri) })
         case "question": return .text(screen.blocks.lazy.compactMap(questionID).first)
+        case "options":
+            guard let options = screen.blocks.lazy.compactMap(questionOptions).first else {
+                return .null
+            }
+            return .array(options.map { .string($0.id) })
+        case "links": return .array(screen.blocks.compactMap(linkTarget).map(JSONValue.string))
+        case "notices": return .array(screen.blocks.compactMap(noticeLevel).map { .string(name($0)) })
+        case "item_count":
+            return .number(Double(screen.blocks.filter { if case .checklistItem = $0 { true } else { false } }.count))
         case "links_include":
             let have = Set(screen.blocks.compactMap(linkTarget))
             return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
@@ -139,6 +155,7 @@ enum StepRunner {
         switch key {
         case "open": return .open(target: try string(value, what: key))
         case "act": return .act(action: try string(value, what: key))
+        case "press": return .press(id: try string(value, what: key))
         case "back", "quick_exit":
             guard value == .bool(true) else { throw ScenarioError("\(key) takes true") }
             return key == "back" ? .back : .quickExit
@@ -161,15 +178,31 @@ enum StepRunner {
         case .share(let text)?: .object(["share": .string(text)])
         case .quickExit(let target)?: .object(["quick_exit": .string(name(target))])
         case .announce(let text)?: .object(["announce": .string(text)])
+        case .speak(let text, let language)?:
+            .object(["speak": .object(["text": .string(text), "language": .string(language)])])
         }
+    }
+
+    private static func actions(_ screen: Screen) -> [Action] {
+        screen.blocks.compactMap { block in
+            if case .action(let action) = block { action } else { nil }
+        }
+    }
+
+    private static func statusKind(_ block: Block) -> StatusKind? {
+        if case .status(_, let state) = block { state } else { nil }
+    }
+
+    private static func questionOptions(_ block: Block) -> [ChoiceOption]? {
+        if case .choice(_, _, let options) = block { options } else { nil }
+    }
+
+    private static func noticeLevel(_ block: Block) -> NoticeLevel? {
+        if case .notice(let level, _) = block { level } else { nil }
     }
 
     private static func statusText(_ block: Block) -> String? {
         if case .status(let text, _) = block { text } else { nil }
-    }
-
-    private static func actionURI(_ block: Block) -> String? {
-        if case .action(let action) = block { action.uri } else { nil }
     }
 
     private static func questionID(_ block: Block) -> String? {
@@ -183,8 +216,26 @@ enum StepRunner {
     static func name(_ mode: Mode) -> String {
         switch mode {
         case .professional: "professional"
-        case .victim: "victim"
+        case .info: "info"
         case .neutral: "neutral"
+        }
+    }
+
+    static func name(_ state: StatusKind) -> String {
+        switch state {
+        case .open: "open"
+        case .closed: "closed"
+        case .alwaysOpen: "always_open"
+        case .notStated: "not_stated"
+        case .info: "info"
+        }
+    }
+
+    static func name(_ level: NoticeLevel) -> String {
+        switch level {
+        case .info: "info"
+        case .caution: "caution"
+        case .urgent: "urgent"
         }
     }
 
