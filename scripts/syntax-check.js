@@ -1,13 +1,14 @@
 // Parses source files with tree-sitter and fails on any ERROR or MISSING node.
-// This is a syntax check only: no Swift or Android compiler is available here.
-// Usage: node syntax-check.js swift|kotlin FILE...
+// This is a syntax check only: no Swift compiler is available here.
+// Usage: node syntax-check.js swift FILE...
 'use strict';
 const path = require('path');
 const fs = require('fs');
 const modules = path.join(path.resolve(process.env.NPM_DIR), 'node_modules');
 const Parser = require(path.join(modules, 'tree-sitter'));
 const [lang, ...files] = process.argv.slice(2);
-const grammar = require(path.join(modules, lang === 'swift' ? 'tree-sitter-swift' : '@tree-sitter-grammars/tree-sitter-kotlin'));
+if (lang !== 'swift') throw new Error(`no grammar for ${lang}`);
+const grammar = require(path.join(modules, 'tree-sitter-swift'));
 
 // The grammar does not know uniffi's 3-line documentation-visibility guard; blank exactly that.
 const guard = /#if swift\(>=5\.8\)\n[ \t]*@_documentation\(visibility: private\)\n[ \t]*#endif/g;
