@@ -108,36 +108,17 @@ class MainActivity :
 
     override fun perform(action: PlatformAction) {
         when (action) {
-            is PlatformAction.Dial -> {
-                launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
-            }
-
-            is PlatformAction.Compose -> {
-                launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
-            }
-
-            is PlatformAction.Browse -> {
-                launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(Intent.CATEGORY_BROWSABLE))
-            }
-
-            is PlatformAction.Share -> {
-                launch(
-                    Intent.createChooser(
-                        Intent(Intent.ACTION_SEND).setType("text/plain").putExtra(Intent.EXTRA_TEXT, action.text),
-                        null,
-                    ),
-                )
-            }
-
-            is PlatformAction.Announce -> {
-                window.decorView.announceForAccessibility(action.text)
-            }
-
-            PlatformAction.Leave -> {
-                leave()
-            }
+            is PlatformAction.Dial -> launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
+            is PlatformAction.Compose -> launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
+            is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
+            is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
+            is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
+            PlatformAction.Leave -> leave()
         }
     }
+
+    private fun plainText(text: String) =
+        Intent(Intent.ACTION_SEND).setType("text/plain").putExtra(Intent.EXTRA_TEXT, text)
 
     /** Leaves at once: the home screen in front, this task out of the recent apps. */
     private fun leave() {
@@ -154,7 +135,9 @@ class MainActivity :
         }
     }
 
-    @Deprecated("Back through the activity's own callback; API 23 has no other.")
+    // Deprecated from API 33 for predictive Back, which the app does not opt in to: the platform
+    // still calls it for apps that target API 35.
+    @Suppress("OVERRIDE_DEPRECATION")
     override fun onBackPressed() {
         // At the start, Back leaves and nothing stays in the recent apps.
         if (session.shell.back()) finishAndRemoveTask()
@@ -178,5 +161,6 @@ class MainActivity :
 
     private companion object {
         const val BUSY_VEIL_AFTER_MS = 300L
+        const val BROWSABLE = Intent.CATEGORY_BROWSABLE
     }
 }
