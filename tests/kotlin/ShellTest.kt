@@ -4,6 +4,7 @@ import no.lykt.app.shell.Display
 import no.lykt.app.shell.Host
 import no.lykt.app.shell.PlatformAction
 import no.lykt.app.shell.Shell
+import no.lykt.app.shell.coreLanguageTags
 import no.lykt.app.shell.platformAction
 import no.lykt.core.App
 import no.lykt.core.AppInterface
@@ -12,6 +13,7 @@ import no.lykt.core.Effect
 import no.lykt.core.Event
 import no.lykt.core.ExitTarget
 import no.lykt.core.InternalException
+import no.lykt.core.LyktException
 import no.lykt.core.Lykt
 import no.lykt.core.Platform
 import no.lykt.core.Screen
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Assertions.assertNotEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import kotlin.test.assertFailsWith
 import java.util.concurrent.Executor
 import java.util.concurrent.Executors
 import java.util.concurrent.LinkedBlockingQueue
@@ -311,6 +314,15 @@ class ShellTest {
         assertEquals(listOf(shell.display to false), next.shown)
         assertEquals("info/danger", shell.screen().id, "the screen survives")
         assertEquals(listOf(PlatformAction.Dial("tel:112")), next.actions)
+    }
+
+    @Test
+    fun `the phone's regional preferences do not keep the core from opening`() {
+        val android = listOf("nb-NO-u-fw-mon-mu-celsius-nu-latn-ca-gregory", "sr-Latn-RS", "x-private", "nb-no", "en-GB")
+        assertFailsWith<LyktException.InvalidLocale> { Lykt(android.take(1)) }
+        val tags = coreLanguageTags(android)
+        assertEquals(listOf("nb-NO", "sr-Latn-RS", "en-GB"), tags)
+        assertEquals("nb", Lykt(tags).locale())
     }
 
     @Test

@@ -15,6 +15,7 @@ import no.lykt.app.shell.Display
 import no.lykt.app.shell.Host
 import no.lykt.app.shell.PlatformAction
 import no.lykt.app.shell.Shell
+import no.lykt.app.shell.coreLanguageTags
 import no.lykt.core.Lykt
 import no.lykt.core.Platform
 import java.util.concurrent.ExecutorService
@@ -55,7 +56,7 @@ class MainActivity :
 
     private fun newSession(): Session {
         // Nothing of the activity is captured: the session outlives it.
-        val locales = Newer.languageTags(resources.configuration)
+        val locales = coreLanguageTags(Newer.languageTags(resources.configuration))
         val packs = filesDir.path
         val main = Handler(Looper.getMainLooper())
         val worker = Executors.newSingleThreadExecutor()
