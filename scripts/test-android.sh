@@ -71,7 +71,7 @@ fetch_bullseye() {
     -o Dir::Cache="$apt_dir/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User=root
     -o Acquire::Languages=none
   )
-  apt-get "${private[@]}" update -qq >/dev/null 2>"$tools/apt.log" || return 1
+  apt-get "${private[@]}" update -qq --error-on=any >/dev/null 2>"$tools/apt.log" || return 1
   (cd "$tools/debs" && apt-get "${private[@]}" download libandroid-23-java dalvik-exchange) \
     >/dev/null 2>>"$tools/apt.log" || return 1
   rm -rf "$unpacked"
@@ -180,7 +180,7 @@ install_build_tools || build_tools_missing=1
 if [[ -n ${build_tools_missing:-} ]]; then
   echo "Android APK build skipped: bookworm's aapt2, zipalign, apksigner or android-framework-res could not be installed"
 elif ! fetch_bullseye; then
-  echo "Android APK build skipped: Debian bullseye's libandroid-23-java and dalvik-exchange could not be fetched ($(tail -n 1 "$tools/apt.log" 2>/dev/null))"
+  echo "Android APK build skipped: Debian bullseye's libandroid-23-java and dalvik-exchange could not be fetched ($(grep -m 1 '^E:' "$tools/apt.log" 2>/dev/null || echo "see $tools/apt.log"))"
 else
   build_apk
 fi
