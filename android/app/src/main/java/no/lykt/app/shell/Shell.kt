@@ -3,6 +3,7 @@ package no.lykt.app.shell
 import no.lykt.core.AppInterface
 import no.lykt.core.Event
 import no.lykt.core.LyktException
+import no.lykt.core.Screen
 import no.lykt.core.Transition
 import java.util.concurrent.Executor
 
@@ -13,7 +14,7 @@ sealed interface Display {
 
     /** A screen the core built. */
     data class Core(
-        val screen: no.lykt.core.Screen,
+        val screen: Screen,
     ) : Display
 
     /**
