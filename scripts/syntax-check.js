@@ -1,14 +1,14 @@
 // Parses source files with tree-sitter and fails on any ERROR or MISSING node.
-// A syntax check only, for code no compiler here can build: the Android shell, and the Swift side
-// when scripts/test-swift.sh cannot make its Swift root.
-// Usage: node syntax-check.js swift|kotlin FILE...
+// A syntax check only, for the Swift side when scripts/test-swift.sh cannot make its Swift root.
+// Usage: node syntax-check.js swift FILE...
 'use strict';
 const path = require('path');
 const fs = require('fs');
 const modules = path.join(path.resolve(process.env.NPM_DIR), 'node_modules');
 const Parser = require(path.join(modules, 'tree-sitter'));
 const [lang, ...files] = process.argv.slice(2);
-const grammar = require(path.join(modules, lang === 'swift' ? 'tree-sitter-swift' : '@tree-sitter-grammars/tree-sitter-kotlin'));
+if (lang !== 'swift') throw new Error(`no grammar for ${lang}`);
+const grammar = require(path.join(modules, 'tree-sitter-swift'));
 
 // The grammar does not know uniffi's 3-line documentation-visibility guard; blank exactly that.
 const guard = /#if swift\(>=5\.8\)\n[ \t]*@_documentation\(visibility: private\)\n[ \t]*#endif/g;

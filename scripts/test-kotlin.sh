@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Compiles the generated JVM bindings with the Kotlin tests (once) and runs them with JUnit 5
-# against the real stripped library through JNA. Needs scripts/build-bindings.sh first.
+# Compiles the generated JVM bindings, the Android shell's Android-free logic and the Kotlin tests
+# (once) and runs them with JUnit 5 against the real stripped library through JNA.
+# Needs scripts/build-bindings.sh first.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 classes=$BUILD/kotlin-classes
 rm -rf "$classes"
-step "Compiling bindings and Kotlin tests"
+step "Compiling bindings, the Android shell's logic and Kotlin tests"
 "$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 \
   -cp "$JNA_JAR:$JUNIT_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" -d "$classes" \
-  "$BUILD/bindings/kotlin-jvm/no/lykt/core/lykt_ffi.kt" tests/kotlin/*.kt
+  "$BUILD/bindings/kotlin-jvm/no/lykt/core/lykt_ffi.kt" android/app/src/main/java/no/lykt/app/shell/*.kt tests/kotlin/*.kt
 step "Signing a test pack (version 2) with the test key"
 pack_src=$BUILD/test-pack
 rm -rf "$pack_src" && mkdir -p "$pack_src" && cp core/content/*.json "$pack_src/"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what is missing, then formatting, lints, the Rust
 # tests, binding generation (one release build, reused), the Kotlin tests on the JVM against the
-# real library, the Swift bindings and iOS shell logic compiled and tested against the same library,
-# the Android syntax check, the library size budget and a short fuzz pass.
+# real library, the Android shell compiled and packaged into a checked APK, the Swift bindings and
+# iOS shell logic compiled and tested against the same library, the library size budget and a short
+# fuzz pass.
 # Timing budgets are checked by scripts/budgets.sh, outside this command (these machines are noisy).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -17,9 +18,8 @@ step "Rust tests"
 cargo test --workspace --locked
 "$ROOT/scripts/build-bindings.sh"
 "$ROOT/scripts/test-kotlin.sh"
+"$ROOT/scripts/test-android.sh"
 "$ROOT/scripts/test-swift.sh"
-step "Android syntax check (tree-sitter; not a compile)"
-"$ROOT/scripts/check-shells.sh"
 "$ROOT/scripts/budgets.sh" --size-only
 step "Fuzzing (short pass)"
 "$ROOT/scripts/fuzz.sh" "${LYKT_FUZZ_SECONDS:-10}"

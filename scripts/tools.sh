@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need and is missing: JNA and JUnit 5 from Debian, kotlinc and the
-# tree-sitter grammars from npm into .cache/ (ignored by git). Safe to run again.
+# Swift tree-sitter grammar from npm into .cache/ (ignored by git). Safe to run again.
 source "$(dirname "$0")/lib.sh"
 
 missing_debs=()
@@ -14,10 +14,10 @@ if ((${#missing_debs[@]})); then
   DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing_debs[@]}" >/dev/null
 fi
 
-if [[ ! -x $KOTLIN_HOME/bin/kotlinc || ! -d $NPM_DIR/node_modules/@tree-sitter-grammars/tree-sitter-kotlin ]]; then
-  step "Installing kotlinc and tree-sitter grammars into $NPM_DIR"
+if [[ ! -x $KOTLIN_HOME/bin/kotlinc || ! -d $NPM_DIR/node_modules/tree-sitter-swift ]]; then
+  step "Installing kotlinc and the Swift tree-sitter grammar into $NPM_DIR"
   mkdir -p "$NPM_DIR"
   # Prebuilt binaries only: no install scripts run.
   npm install --silent --no-audit --no-fund --ignore-scripts --legacy-peer-deps --prefix "$NPM_DIR" \
-    kotlin-compiler@2.4.20 tree-sitter@0.22.4 tree-sitter-swift@0.7.1 @tree-sitter-grammars/tree-sitter-kotlin@1.1.0 >/dev/null
+    kotlin-compiler@2.4.20 tree-sitter@0.22.4 tree-sitter-swift@0.7.1 >/dev/null
 fi

@@ -1,5 +1,6 @@
 package no.lykt.app
 
+import android.app.Activity
 import android.app.ActivityManager
 import android.content.ActivityNotFoundException
 import android.content.Intent
@@ -10,121 +11,157 @@ import android.os.Looper
 import android.os.SystemClock
 import android.view.KeyEvent
 import android.view.WindowManager
-import androidx.activity.ComponentActivity
-import androidx.activity.addCallback
-import androidx.activity.compose.setContent
-import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.setValue
-import no.lykt.core.App
-import no.lykt.core.Effect
-import no.lykt.core.Event
-import no.lykt.core.ExitTarget
+import no.lykt.app.shell.Display
+import no.lykt.app.shell.Host
+import no.lykt.app.shell.PlatformAction
+import no.lykt.app.shell.Shell
+import no.lykt.app.shell.coreLanguageTags
 import no.lykt.core.Lykt
-import no.lykt.core.LyktException
 import no.lykt.core.Platform
-import no.lykt.core.Screen
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
 
 /**
- * The whole Android shell: shows the core's current screen, sends the user's events to the core
- * and performs the effect it returns. Every decision about content and navigation is the core's.
+ * The whole Android shell around [Shell]: the window's security, the keys, Back, the ticks the
+ * core asks for, and the platform actions. The session outlives the activity's recreation
+ * (turning the phone, the theme, the font size); when the activity finishes, it ends.
  */
-class MainActivity : ComponentActivity() {
-    private lateinit var app: App
-    private var screen by mutableStateOf<Screen?>(null)
-    private val ticks = Handler(Looper.getMainLooper())
+class MainActivity :
+    Activity(),
+    Host {
+    /** What survives the activity's recreation: the shell and the thread the core runs on. */
+    private class Session(
+        val shell: Shell,
+        val worker: ExecutorService,
+    )
+
+    private lateinit var session: Session
+    private lateinit var renderer: ScreenRenderer
+    private val handler = Handler(Looper.getMainLooper())
+    private val tick = Runnable { session.shell.tick(SystemClock.uptimeMillis()) }
+    private val showBusy = Runnable { renderer.busy(true) }
+    private var drawn: Display? = null
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        // Before anything is drawn: no screenshots, no picture in the recent apps.
+        window.addFlags(WindowManager.LayoutParams.FLAG_SECURE)
         super.onCreate(savedInstanceState)
-        val config = resources.configuration.locales
-        val locales = (0 until config.size()).map { config[it].toLanguageTag() }
-        // A fresh session on every start: nothing of a previous session is kept.
-        app = Lykt.open(locales, filesDir.path).app(Platform.ANDROID)
-        show(app.currentScreen())
-        onBackPressedDispatcher.addCallback(this) {
-            if (screen?.backAvailable == true) send(Event.Back) else finish()
-        }
-        setContent { screen?.let { ScreenView(it, ::send) } }
+        session = lastNonConfigurationInstance as? Session ?: newSession()
+        renderer = ScreenRenderer(this, session.shell)
+        setContentView(renderer.root)
+        // No tap goes through while another app draws over the window.
+        window.decorView.filterTouchesWhenObscured = true
+        session.shell.attach(this)
     }
 
+    private fun newSession(): Session {
+        // Nothing of the activity is captured: the session outlives it.
+        val locales = coreLanguageTags(Newer.languageTags(resources.configuration))
+        val packs = filesDir.path
+        val main = Handler(Looper.getMainLooper())
+        val worker = Executors.newSingleThreadExecutor()
+        val shell =
+            Shell(
+                open = { Lykt.open(locales, packs).use { it.app(Platform.ANDROID) } },
+                worker = worker,
+                main = { main.post(it) },
+            )
+        shell.start()
+        return Session(shell, worker)
+    }
+
+    override fun onRetainNonConfigurationInstance(): Any = session
+
     override fun onDestroy() {
-        ticks.removeCallbacksAndMessages(null)
+        handler.removeCallbacksAndMessages(null)
+        session.shell.detach()
+        if (!isChangingConfigurations) {
+            session.shell.close()
+            session.worker.shutdown()
+        }
         super.onDestroy()
     }
 
-    /** The hardware trigger for quick exit, active while the screen offers quick exit. */
-    override fun onKeyDown(keyCode: Int, event: KeyEvent): Boolean {
-        val trigger = keyCode == KeyEvent.KEYCODE_VOLUME_DOWN || keyCode == KeyEvent.KEYCODE_SHIFT_LEFT
-        if (trigger && screen?.quickExit != null) {
-            send(Event.ExitKey(SystemClock.uptimeMillis().toULong()))
-            return true
+    override fun show(
+        display: Display,
+        busy: Boolean,
+    ) {
+        if (display !== drawn) {
+            renderer.render(display)
+            drawn = display
         }
-        return super.onKeyDown(keyCode, event)
-    }
-
-    private fun send(event: Event) {
-        val transition = try {
-            app.dispatch(event)
-        } catch (e: LyktException) {
-            // Events come from the core's own screens; a refusal leaves the screen as it is.
-            return
-        }
-        show(transition.screen)
-        transition.effect?.let(::perform)
-    }
-
-    private fun show(next: Screen) {
-        screen = next
-        if (next.secure) {
+        if (session.shell.secure) {
             window.addFlags(WindowManager.LayoutParams.FLAG_SECURE)
         } else {
             window.clearFlags(WindowManager.LayoutParams.FLAG_SECURE)
         }
-        setTaskDescription(ActivityManager.TaskDescription(next.windowTitle))
-        // The core says when the quick-exit key's progress lapses; tell it when that time comes.
-        ticks.removeCallbacksAndMessages(null)
-        next.quickExit?.tickAtMs?.let { at ->
-            ticks.postAtTime({ send(Event.Tick(SystemClock.uptimeMillis().toULong())) }, at.toLong())
+        // The core's window title is neutral on discreet screens: it is what the app switcher shows.
+        val title = (display as? Display.Core)?.screen?.windowTitle ?: getString(R.string.app_name)
+        setTitle(title)
+        setTaskDescription(ActivityManager.TaskDescription(title))
+        // The veil only for calls that take a while, so quick ones do not flicker.
+        handler.removeCallbacks(showBusy)
+        renderer.busy(false)
+        if (busy) handler.postDelayed(showBusy, BUSY_VEIL_AFTER_MS)
+        handler.removeCallbacks(tick)
+        session.shell.tickAt?.let { handler.postAtTime(tick, it) }
+    }
+
+    override fun perform(action: PlatformAction) {
+        when (action) {
+            is PlatformAction.Dial -> launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
+            is PlatformAction.Compose -> launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
+            is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
+            is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
+            is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
+            PlatformAction.Leave -> leave()
         }
     }
 
-    private fun perform(effect: Effect) {
-        when (effect) {
-            is Effect.OpenUri -> openUri(effect.uri)
-            is Effect.Share -> startActivity(
-                Intent.createChooser(
-                    Intent(Intent.ACTION_SEND).setType("text/plain").putExtra(Intent.EXTRA_TEXT, effect.text),
-                    null,
-                ),
-            )
-            is Effect.Announce -> window.decorView.announceForAccessibility(effect.text)
-            is Effect.QuickExit -> leave(effect.target)
-        }
+    private fun plainText(text: String) =
+        Intent(Intent.ACTION_SEND).setType("text/plain").putExtra(Intent.EXTRA_TEXT, text)
+
+    /** Leaves at once: the home screen in front, this task out of the recent apps. */
+    private fun leave() {
+        renderer.render(Display.Blank)
+        launch(Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK))
+        finishAndRemoveTask()
     }
 
-    /** Opens a URI with the app made for it; calls go to the dialer so the user confirms. */
-    private fun openUri(uri: String) {
-        val parsed = Uri.parse(uri)
-        val intent = when (parsed.scheme) {
-            "tel" -> Intent(Intent.ACTION_DIAL, parsed)
-            "sms", "mailto" -> Intent(Intent.ACTION_SENDTO, parsed)
-            else -> Intent(Intent.ACTION_VIEW, parsed)
-        }
+    private fun launch(intent: Intent) {
         try {
             startActivity(intent)
         } catch (e: ActivityNotFoundException) {
-            // No app for this kind of link on the phone: nothing to do.
+            // No app on this phone for this kind of link: nothing happens.
         }
     }
 
-    /** Leaves at once: out of the recent apps, to the home screen. */
-    private fun leave(target: ExitTarget) {
-        screen = null
-        if (target == ExitTarget.HOME_SCREEN) {
-            startActivity(
-                Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK),
-            )
-        }
-        finishAndRemoveTask()
+    // Deprecated from API 33 for predictive Back, which the app does not opt in to: the platform
+    // still calls it for apps that target API 35.
+    @Suppress("OVERRIDE_DEPRECATION")
+    override fun onBackPressed() {
+        // At the start, Back leaves and nothing stays in the recent apps.
+        if (session.shell.back()) finishAndRemoveTask()
+    }
+
+    /**
+     * The second quick-exit trigger: volume down, or Shift on a keyboard. It belongs to quick
+     * exit only on screens that offer it; elsewhere the key does what it always does.
+     */
+    override fun onKeyDown(
+        keyCode: Int,
+        event: KeyEvent,
+    ): Boolean {
+        val trigger =
+            keyCode == KeyEvent.KEYCODE_VOLUME_DOWN ||
+                keyCode == KeyEvent.KEYCODE_SHIFT_LEFT ||
+                keyCode == KeyEvent.KEYCODE_SHIFT_RIGHT
+        if (trigger && event.repeatCount == 0 && session.shell.exitKey(event.eventTime)) return true
+        return super.onKeyDown(keyCode, event)
+    }
+
+    private companion object {
+        const val BUSY_VEIL_AFTER_MS = 300L
+        const val BROWSABLE = Intent.CATEGORY_BROWSABLE
     }
 }

@@ -1,0 +1,64 @@
+package no.lykt.app.shell
+
+import no.lykt.core.Effect
+
+/** What the platform does for an effect of the core. */
+sealed interface PlatformAction {
+    /** Opens the dialer with the number filled in: the person confirms the call there. */
+    data class Dial(
+        val uri: String,
+    ) : PlatformAction
+
+    /** Opens the messaging or e-mail app with the address filled in. */
+    data class Compose(
+        val uri: String,
+    ) : PlatformAction
+
+    /** Opens a web page in the browser. */
+    data class Browse(
+        val uri: String,
+    ) : PlatformAction
+
+    /** Offers text through the system's share sheet. */
+    data class Share(
+        val text: String,
+    ) : PlatformAction
+
+    /** Has the screen reader say this. */
+    data class Announce(
+        val text: String,
+    ) : PlatformAction
+
+    /** Leaves at once to the home screen, leaving nothing in the recent apps. */
+    data object Leave : PlatformAction
+}
+
+/**
+ * The platform action for [effect]; null for a link of a kind the app never opens. Only the
+ * schemes the core promises are let through, so no content, file or intent link can reach
+ * another app from here.
+ */
+fun platformAction(effect: Effect): PlatformAction? =
+    when (effect) {
+        is Effect.OpenUri -> {
+            when (effect.uri.substringBefore(':', missingDelimiterValue = "").lowercase()) {
+                "tel" -> PlatformAction.Dial(effect.uri)
+                "sms", "smsto", "mailto" -> PlatformAction.Compose(effect.uri)
+                "https" -> PlatformAction.Browse(effect.uri)
+                else -> null
+            }
+        }
+
+        is Effect.Share -> {
+            PlatformAction.Share(effect.text)
+        }
+
+        is Effect.Announce -> {
+            PlatformAction.Announce(effect.text)
+        }
+
+        // Android leaves to the home screen whatever the target: the app is made for Android.
+        is Effect.QuickExit -> {
+            PlatformAction.Leave
+        }
+    }
