@@ -10,12 +10,14 @@
 mod types;
 mod vault;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
+use lykt_core::app::{Clock, Event, Platform, Screen, Storage, Transition};
 use lykt_core::calendar::from_unix;
 use lykt_core::error::ErrorKind;
+use lykt_core::vault::VaultConfig;
+use zeroize::Zeroizing;
 
 uniffi::setup_scaffolding!();
 
@@ -162,13 +164,13 @@ impl Lykt {
     }
 
     /// The locale screens are written in, e.g. `nb`.
-    pub fn locale(&self) -> String {
-        lock(&self.0).locales().primary().to_owned()
+    pub fn locale(&self) -> Result<String, LyktError> {
+        Ok(lock(&self.0).locales().primary().to_owned())
     }
 
     /// The version of the content pack in use.
-    pub fn pack_version(&self) -> u32 {
-        lock(&self.0).pack().meta.pack_version
+    pub fn pack_version(&self) -> Result<u32, LyktError> {
+        Ok(lock(&self.0).pack().meta.pack_version)
     }
 
     /// Verifies and installs a signed pack file's bytes into `data_dir`; returns its version.
@@ -177,9 +179,27 @@ impl Lykt {
         Ok(lock(&self.0).install_pack(Path::new(&data_dir), &bytes)?)
     }
 
-    /// A new app session on the start screen.
-    pub fn app(&self, platform: Platform) -> Arc<App> {
-        Arc::new(App(Mutex::new(lock(&self.0).app(platform))))
+    /// A new app session on the start screen, without saved work.
+    pub fn app(&self, platform: Platform) -> Result<Arc<App>, LyktError> {
+        Ok(Arc::new(App(Mutex::new(lock(&self.0).app(platform)))))
+    }
+
+    /// A new app session on the start screen that keeps saved work in `vault_dir` (a folder of
+    /// its own in the app's private data folder), protected by the PIN and, where the platform
+    /// has a keystore, its `platform_secret` (wiped from memory when the session ends).
+    pub fn app_with_saved_work(
+        &self,
+        platform: Platform,
+        vault_dir: String,
+        platform_secret: Option<Vec<u8>>,
+    ) -> Result<Arc<App>, LyktError> {
+        let storage = Storage {
+            dir: PathBuf::from(vault_dir),
+            platform_secret: platform_secret.map(Zeroizing::new),
+            config: VaultConfig::default(),
+        };
+        let app = lock(&self.0).app(platform).with_storage(storage);
+        Ok(Arc::new(App(Mutex::new(app))))
     }
 }
 
@@ -190,13 +210,23 @@ pub struct App(Mutex<lykt_core::app::App>);
 #[uniffi::export]
 impl App {
     /// The screen to show.
-    pub fn current_screen(&self) -> Screen {
-        lock(&self.0).current_screen()
+    pub fn current_screen(&self) -> Result<Screen, LyktError> {
+        Ok(lock(&self.0).current_screen())
     }
 
     /// Handles a user event; returns the next screen and any effect to carry out.
     pub fn dispatch(&self, event: Event) -> Result<Transition, LyktError> {
         Ok(lock(&self.0).dispatch(event)?)
+    }
+
+    /// Runs the slow work an `Effect::Work` asked for and returns where it leads. Slow (a PIN
+    /// check, a deletion, a wipe): call it off the UI thread. The app is held only to hand the
+    /// work over and to take its outcome, so events (a quick exit above all) are taken while it
+    /// runs; an outcome the app no longer waits for changes nothing.
+    pub fn run_work(&self, job: u64) -> Result<Transition, LyktError> {
+        let work = lock(&self.0).take_work(job)?;
+        let done = work.run();
+        Ok(lock(&self.0).finish_work(done))
     }
 
     /// Freezes the clock at `at_unix` seconds (reviews and tests); `None` uses the device clock.
@@ -217,13 +247,13 @@ mod tests {
     #[test]
     fn an_app_stays_usable_after_a_panic_while_it_was_locked() {
         let lykt = Lykt::new(vec!["en".into()]).expect("entry");
-        let app = lykt.app(Platform::Android);
+        let app = lykt.app(Platform::Android).expect("app");
         let poisoned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let _held = lock(&app.0);
             panic!("a bug while the app is locked");
         }));
         assert!(poisoned.is_err() && app.0.is_poisoned());
-        assert_eq!(app.current_screen().id, "home");
+        assert_eq!(app.current_screen().expect("screen").id, "home");
         let t = app
             .dispatch(Event::Open {
                 target: "info".into(),

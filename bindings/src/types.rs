@@ -5,8 +5,8 @@
 
 use lykt_core::actions::{Action, ActionKind};
 use lykt_core::app::{
-    Block, ChoiceOption, Effect, Event, ExitTarget, Mode, NoticeLevel, Platform, QuickExit, Screen,
-    StatusKind, Transition,
+    Block, ChoiceOption, Effect, Event, ExitTarget, InputKind, Mode, NoticeLevel, Platform,
+    QuickExit, Screen, StatusKind, Transition,
 };
 use lykt_core::locale::TextDirection;
 use lykt_core::vault::{Record, RecordKind, RecordSummary};
@@ -58,6 +58,14 @@ pub enum NoticeLevel {
     Urgent,
 }
 
+#[uniffi::remote(Enum)]
+pub enum InputKind {
+    Text,
+    Pin,
+    Search,
+    Note,
+}
+
 #[uniffi::remote(Record)]
 pub struct ChoiceOption {
     pub id: String,
@@ -105,6 +113,17 @@ pub enum Block {
         label: String,
         accessibility_label: String,
     },
+    TextInput {
+        id: String,
+        label: String,
+        kind: InputKind,
+        value: String,
+        hint: Option<String>,
+        error: Option<String>,
+        max_chars: u32,
+        focus: bool,
+        submit_label: Option<String>,
+    },
     Link {
         target: String,
         label: String,
@@ -120,7 +139,6 @@ pub struct QuickExit {
     pub presses: u32,
     pub presses_needed: u32,
     pub progress: Option<String>,
-    pub tick_at_ms: Option<u64>,
 }
 
 #[uniffi::remote(Record)]
@@ -131,8 +149,11 @@ pub struct Screen {
     pub mode: Mode,
     pub direction: TextDirection,
     pub back_available: bool,
+    pub back_label: String,
+    pub back_accessibility_label: String,
     pub quick_exit: Option<QuickExit>,
     pub secure: bool,
+    pub tick_after_ms: Option<u64>,
     pub blocks: Vec<Block>,
 }
 
@@ -157,10 +178,14 @@ pub enum Event {
     SetStatus { item: String, status: String },
     Act { action: String },
     Press { id: String },
+    Input { field: String, value: String },
+    Submit { field: String, value: String },
     Back,
     QuickExit,
     ExitKey { at_ms: u64 },
     Tick { at_ms: u64 },
+    Background { at_ms: u64 },
+    Foreground { at_ms: u64 },
 }
 
 #[uniffi::remote(Enum)]
@@ -170,6 +195,8 @@ pub enum Effect {
     QuickExit { target: ExitTarget },
     Announce { text: String },
     Speak { text: String, language: String },
+    Work { job: u64 },
+    ForgetSecret,
 }
 
 #[uniffi::remote(Record)]

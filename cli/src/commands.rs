@@ -100,8 +100,8 @@ fn interactive(common: &Common, start: Option<&str>) -> Result<(), Failure> {
             target: target.to_owned(),
         })?;
     }
-    let stdin = std::io::stdin();
-    crate::interactive::run(app, &mut stdin.lock(), &mut std::io::stdout().lock())
+    let mut input = crate::lines::Stdin::start();
+    crate::interactive::run(app, &mut input, &mut std::io::stdout().lock())
         .map_err(|e| Failure::Input(e.to_string()))
 }
 

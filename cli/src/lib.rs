@@ -20,6 +20,7 @@ macro_rules! say_raw {
 
 mod commands;
 mod interactive;
+mod lines;
 mod minors_cmd;
 pub mod options;
 mod packs;

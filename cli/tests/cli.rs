@@ -187,15 +187,22 @@ fn content_check_reports_every_problem_and_exits_1() {
 
 #[test]
 fn interactive_session_works_with_piped_input() {
-    // Start screen -> Contacts -> ROSA -> call -> back -> back -> quit.
-    let o = lykt(&["--at", "2026-03-27T14:30:00Z"], "2\n7\n1\nb\nb\n99\nq\n");
+    // Start screen -> Contacts -> ROSA -> call -> back -> back -> a key not shown -> quit.
+    let o = lykt(&["--at", "2026-03-27T14:30:00Z"], "2\n7\nc1\nb\nb\n99\nq\n");
     let text = stdout(&o);
     assert!(o.status.success());
     assert!(text.contains("Contacts\n========"));
     assert!(text.contains("ROSA\n====") && text.contains("Open now (24/7)"));
-    assert!(text.contains("→ tel:22331160"));
-    assert!(text.contains("Type a number from the list"));
-    assert!(text.trim_end().ends_with('>'), "ends at a prompt: {text}");
+    assert!(text.contains("[c1] Call 22 33 11 60") && text.contains("→ tel:22331160"));
+    assert!(text.contains("Type a key from the list"));
+    assert!(
+        text.contains("(b = Back, x = Leave now, q = quit)\n"),
+        "x leaves from every screen: {text}"
+    );
+    assert!(
+        text.ends_with("> \x1b[H\x1b[2J\x1b[3J"),
+        "leaving clears the screen, then the scrollback: {text}"
+    );
 }
 
 #[test]

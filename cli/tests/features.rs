@@ -43,26 +43,26 @@ fn info_json_lists_every_page_with_actions_and_the_quick_exit() {
 }
 
 #[test]
-fn info_quick_exit_clears_the_terminal_and_shows_only_the_neutral_screen() {
-    // Open "Are you in danger now?" then press x.
-    let o = lykt(&["info", NIGHT], "1\nx\nq\n");
-    let text = stdout(&o);
-    assert!(o.status.success());
-    let (before, after) = text
-        .rsplit_once("\x1b[3J\x1b[2J\x1b[H")
-        .expect("the screen and scrollback are cleared");
-    assert!(
-        before.contains("tel:") || before.contains("112"),
-        "{before}"
-    );
-    assert!(
-        !after.contains("112") && !after.contains("danger"),
-        "nothing of the last page after the clear: {after}"
-    );
-    assert!(after.contains("Lykt"));
-    // x does nothing on professional screens.
-    let plain = stdout(&lykt(&[NIGHT], "x\nq\n"));
-    assert!(!plain.contains("\x1b[3J") && plain.contains("Type a number"));
+fn leaving_clears_the_screen_then_the_scrollback_and_ends() {
+    // Open "Are you in danger now?" then press x; anything after it is never read.
+    for (args, input) in [
+        (&["info", NIGHT][..], "1\nx\n2\n"),
+        (&[NIGHT][..], "x\n"),
+        (&[NIGHT][..], "2\nq\n"),
+        (&[NIGHT][..], "2\n"),
+    ] {
+        let o = lykt(args, input);
+        let text = stdout(&o);
+        assert!(o.status.success(), "{input:?}");
+        let (before, after) = text
+            .rsplit_once("\x1b[H\x1b[2J\x1b[3J")
+            .expect("the screen, then the scrollback, are cleared");
+        assert!(before.contains("x = Leave now"), "{input:?}: {before}");
+        assert_eq!(after, "", "{input:?}: nothing after the clear");
+    }
+    let danger = stdout(&lykt(&["info", NIGHT], "1\nx\n2\n"));
+    assert!(danger.contains("tel:112") || danger.contains("112"));
+    assert_eq!(danger.matches("\x1b[2J").count(), 1, "left at x");
 }
 
 #[test]

@@ -9,9 +9,21 @@ use serde::{Deserialize, Serialize};
 use crate::app::{Screen, plain};
 use crate::content::ui::Ui;
 use crate::error::Error;
+use crate::ids::Vocabulary;
 use crate::locale::Locales;
 use crate::ui_keys::saved as k;
 use crate::vault::{Record, RecordKind, VaultError};
+
+impl Vocabulary for RecordKind {
+    const FIELD: &'static str = "kind";
+    const ALL: &'static [Self] = &[
+        Self::Assessment,
+        Self::RightsChecklist,
+        Self::MinorsOutcome,
+        Self::PlacementChecklist,
+        Self::Note,
+    ];
+}
 
 /// One piece of work ready to save.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

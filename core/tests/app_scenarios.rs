@@ -114,7 +114,9 @@ fn observed(
     Some(match key {
         "screen" => shown["id"].clone(),
         "back" => shown["back_available"].clone(),
-        "title" | "window_title" | "mode" | "direction" => shown[key].clone(),
+        "title" | "window_title" | "mode" | "direction" | "back_label" | "tick_after_ms" => {
+            shown[key].clone()
+        }
         "status" => status_line(screen).into(),
         "status_kind" => blocks
             .filter_map(|b| match b {

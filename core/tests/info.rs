@@ -434,7 +434,12 @@ fn every_page_is_one_link_from_the_start_page_and_actions_open_their_uri() {
     let start = open(&mut app, "info");
     assert_eq!(start.mode, Mode::Info);
     assert!(start.back_available);
-    let links: Vec<String> = links(&start).into_iter().map(str::to_owned).collect();
+    let mut links: Vec<String> = links(&start).into_iter().map(str::to_owned).collect();
+    assert_eq!(
+        links.pop().as_deref(),
+        Some("language"),
+        "the languages come last"
+    );
     assert_eq!(
         links.len(),
         pages("en").len() - 1,

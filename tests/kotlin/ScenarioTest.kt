@@ -80,6 +80,8 @@ class ScenarioTest {
             "back" -> screen.backAvailable
             "title" -> screen.title
             "window_title" -> screen.windowTitle
+            "back_label" -> screen.backLabel
+            "tick_after_ms" -> screen.tickAfterMs?.toLong()
             "mode" -> screen.mode.name.lowercase()
             "direction" -> screen.direction.name.lowercase()
             "status" -> status?.text
@@ -110,7 +112,6 @@ class ScenarioTest {
             "presses" to q.presses.toLong(),
             "presses_needed" to q.pressesNeeded.toLong(),
             "progress" to q.progress,
-            "tick_at_ms" to q.tickAtMs?.toLong(),
         )
         for (k in want.keys) check(k in all) { "unknown quick_exit field $k" }
         return want.keys.associateWith { all[it] }
@@ -130,6 +131,10 @@ class ScenarioTest {
             "tick" -> Event.Tick((arg as Long).toULong())
             "choose" -> arg.list().let { Event.Choose(it[0].str(), it[1].str()) }
             "set_status" -> arg.list().let { Event.SetStatus(it[0].str(), it[1].str()) }
+            "input" -> arg.list().let { Event.Input(it[0].str(), it[1].str()) }
+            "submit" -> arg.list().let { Event.Submit(it[0].str(), it[1].str()) }
+            "background" -> Event.Background((arg as Long).toULong())
+            "foreground" -> Event.Foreground((arg as Long).toULong())
             else -> error("unknown event $name")
         }
     }

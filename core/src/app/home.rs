@@ -1,7 +1,7 @@
 //! The start screen and the neutral screen.
 
 use super::{Block, Ctx, Mode, Route, Screen, info_screens};
-use crate::ui_keys::{self as k, minors};
+use crate::ui_keys::{self as k, minors, saved};
 
 /// The start screen: every part of the app within reach.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
@@ -20,6 +20,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
             detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),
         },
         info_screens::entry_link(ctx),
+        super::language::entry_link(ctx),
     ];
     ctx.screen(
         route,
@@ -55,6 +56,13 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
         },
     ];
     blocks.splice(1..1, super::toolkit_screens::tools_links(ctx));
+    if ctx.saving {
+        blocks.push(Block::Link {
+            target: Route::Saved(super::SavedRoute::List).target(),
+            label: ctx.ui(saved::SAVED_TOOLS_LINK).to_owned(),
+            detail: Some(ctx.ui(saved::SAVED_TOOLS_DETAIL).to_owned()),
+        });
+    }
     ctx.screen(
         route,
         ctx.ui(k::TOOLS_TITLE).to_owned(),

@@ -2,11 +2,9 @@
 
 use super::blocks::older_notice;
 use super::contact_screens::{older_channel, status_kind};
-use super::quick_exit::affordance;
-use super::{Block, Ctx, Mode, Route, Screen};
+use super::{App, Block, Clock, Ctx, Event, Mode, Platform, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
-use crate::info::trigger::ExitTrigger;
 use crate::info::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
 use crate::ui_keys::info as vk;
 
@@ -31,22 +29,28 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 /// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     match ctx.pack.info_page(id) {
-        Some(page) => ctx.screen(
-            route,
-            ctx.text(&page.title).to_owned(),
-            Mode::Info,
-            blocks(ctx, page),
-        ),
+        Some(page) => {
+            let mut blocks = blocks(ctx, page);
+            if id == START_PAGE {
+                blocks.push(super::language::entry_link(ctx));
+            }
+            ctx.screen(route, ctx.text(&page.title).to_owned(), Mode::Info, blocks)
+        }
         // Routes are checked when opened; a pack without the page shows an empty screen.
         None => ctx.screen(route, id.to_owned(), Mode::Info, Vec::new()),
     }
 }
 
-/// The page with `id` as a fresh session shows it, for review.
+/// The page with `id` as a fresh session in the terminal shows it, for review.
 pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
-    let mut screen = screen(ctx, &page_route(id), id);
-    screen.quick_exit = Some(affordance(ctx, &ExitTrigger::default()));
-    screen
+    let mut app = App::new(ctx.pack.clone(), ctx.locales.clone(), Platform::Terminal);
+    app.set_clock(Clock::Fixed(ctx.now));
+    let target = page_route(id).target();
+    match app.dispatch(Event::Open { target }) {
+        Ok(t) => t.screen,
+        // Every page of the pack opens; one that does not shows as an empty screen.
+        Err(_) => screen(ctx, &page_route(id), id),
+    }
 }
 
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {

@@ -3,14 +3,17 @@
 //! A shell shows [`App::current_screen`], sends user [`Event`]s to
 //! [`App::dispatch`] and carries out the returned [`Effect`], if any.
 
+mod away;
 mod blocks;
 mod contact_screens;
 mod home;
 pub(crate) mod info_screens;
+mod language;
 mod minors_screens;
 pub mod plain;
 mod quick_exit;
 pub mod route;
+mod saved;
 pub mod screen;
 mod toolkit_screens;
 
@@ -27,9 +30,10 @@ use crate::info::trigger::ExitTrigger;
 use crate::locale::Locales;
 use crate::text::Text;
 use crate::ui_keys as k;
-pub use route::{Route, ToolkitRoute};
+pub use route::{Route, SavedRoute, ToolkitRoute};
+pub use saved::{Done, Storage, WIPE_COUNTDOWN_SECS, Work};
 pub use screen::{
-    Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, ScreenLink, StatusKind,
+    Block, ChoiceOption, InputKind, Mode, NoticeLevel, QuickExit, Screen, ScreenLink, StatusKind,
 };
 
 /// The most screens kept for going back.
@@ -55,7 +59,7 @@ pub enum ExitTarget {
     HomeScreen,
     /// iOS: switch at once to a neutral cover screen and clear navigation.
     CoverScreen,
-    /// Terminal: clear the screen and scrollback and show a neutral prompt.
+    /// Terminal: clear the screen, then the scrollback, and end.
     ClearTerminal,
 }
 
@@ -102,6 +106,22 @@ pub enum Event {
         /// The button's id.
         id: String,
     },
+    /// Changed the value of a text field: the whole value, so the same event twice changes
+    /// nothing more.
+    Input {
+        /// The field's id.
+        field: String,
+        /// Its whole value now.
+        value: String,
+    },
+    /// Submitted a text field (the keyboard's return key, or the terminal's line): the whole
+    /// value, so an input event lost on the way loses nothing.
+    Submit {
+        /// The field's id.
+        field: String,
+        /// Its whole value.
+        value: String,
+    },
     /// Went back.
     Back,
     /// Pressed the quick-exit button.
@@ -111,9 +131,21 @@ pub enum Event {
         /// When, in milliseconds on the shell's monotonic clock.
         at_ms: u64,
     },
-    /// Time passed; lets the core clear the exit key's progress when its window has passed.
+    /// Time passed: the tick a screen asked for with `tick_after_ms`.
     Tick {
         /// Now, in milliseconds on the shell's monotonic clock.
+        at_ms: u64,
+    },
+    /// The app went to the background (another app, the home screen, the screen turned off).
+    Background {
+        /// When, in milliseconds on the shell's monotonic clock, which keeps counting while the
+        /// device sleeps.
+        at_ms: u64,
+    },
+    /// The app came back to the foreground.
+    Foreground {
+        /// When, on the same clock as [`Event::Background`] (which may differ from the exit
+        /// key's).
         at_ms: u64,
     },
 }
@@ -142,6 +174,16 @@ pub enum Effect {
         /// The text.
         text: String,
     },
+    /// Slow work is ready to run (checking a PIN, saving, deleting, wiping): run it off the UI
+    /// thread with `run_work(job)` and show the transition it returns. The busy screen is shown
+    /// meanwhile, and a quick exit is taken at any time.
+    Work {
+        /// The job's number.
+        job: u64,
+    },
+    /// Saved work was wiped: delete the vault's secret from the platform's keystore, and the
+    /// record kept beside it, so that no copy of the old files can ever be opened.
+    ForgetSecret,
     /// Read `text` aloud with the platform's text-to-speech; a quick exit stops any speech.
     Speak {
         /// The text.
@@ -185,6 +227,8 @@ pub(crate) struct Ctx<'a> {
     pub pack: &'a Arc<ContentPack>,
     pub locales: &'a Locales,
     pub now: Instant,
+    /// Whether this session can save work.
+    pub saving: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -217,8 +261,11 @@ impl<'a> Ctx<'a> {
             mode,
             direction: self.locales.direction(),
             back_available: false,
+            back_label: self.ui(k::SCREEN_BACK).to_owned(),
+            back_accessibility_label: self.ui(k::SCREEN_BACK_A11Y).to_owned(),
             quick_exit: None,
             secure: true,
+            tick_after_ms: None,
             blocks,
         }
     }
@@ -231,13 +278,19 @@ impl<'a> Ctx<'a> {
 #[derive(Debug)]
 pub struct App {
     pack: Arc<ContentPack>,
+    /// The locales the session started in; a quick exit goes back to them.
+    start_locales: Locales,
     locales: Locales,
     platform: Platform,
     clock: Clock,
     stack: Vec<Route>,
     trigger: ExitTrigger,
+    /// The shell's monotonic time as it last reported it (ms).
+    shell_ms: u64,
+    away: away::Away,
     minors: minors_screens::MinorsState,
     toolkit: toolkit_screens::ToolkitSession,
+    saved: saved::Saved,
 }
 
 impl App {
@@ -250,13 +303,30 @@ impl App {
         Self {
             minors: minors_screens::MinorsState::new(&pack),
             pack,
+            start_locales: locales.clone(),
             locales,
             platform,
             clock: Clock::System,
             stack,
             trigger: ExitTrigger::default(),
+            shell_ms: 0,
+            away: away::Away::default(),
             toolkit: toolkit_screens::ToolkitSession::new(toolkit),
+            saved: saved::Saved::default(),
         }
+    }
+
+    /// Keeps saved work in `storage`: the tools get their "Save" buttons and the tools menu its
+    /// way to saved work.
+    pub fn with_storage(mut self, storage: Storage) -> Self {
+        self.saved = saved::Saved::new(Some(storage));
+        self
+    }
+
+    /// An interface string in the language the app uses now, for the words a shell adds
+    /// around the screens (the terminal's prompts and footer).
+    pub fn ui(&self, key: Key) -> &str {
+        self.pack.ui.get(key, &self.locales)
     }
 
     /// Uses `clock` for open-now states and anything else time-dependent.
@@ -268,6 +338,7 @@ impl App {
     pub fn current_screen(&self) -> Screen {
         let route = self.stack.last().unwrap_or(&Route::Home);
         let ctx = self.ctx();
+        let now = ctx.now.timestamp();
         let mut screen = match route {
             Route::Home => home::screen(&ctx, route),
             Route::Tools => home::tools(&ctx, route),
@@ -276,15 +347,19 @@ impl App {
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
             Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
             Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
+            Route::Language => language::screen(&ctx, route),
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
             Route::Toolkit(r) => toolkit_screens::screen(&ctx, route, r, &self.toolkit),
+            Route::Saved(r) => saved::screen(&ctx, route, r, &self.saved, now),
         };
-        screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
-        if screen.mode == Mode::Info {
-            screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
+        if let Some(busy) = self.saved.busy() {
+            screen = saved::busy_screen(&ctx, route, busy);
         }
+        screen.back_available =
+            self.saved.busy().is_none() && (self.stack.len() > 1 || self.minors.can_go_back(route));
+        self.add_quick_exit(&ctx, &mut screen);
         screen
     }
 
@@ -299,11 +374,17 @@ impl App {
         contact_screens::search(&self.ctx(), &route, audience, query)
     }
 
+    /// Writes every screen in `locales` from now on; answers given so far stay.
+    fn use_locales(&mut self, locales: Locales) {
+        self.locales = locales;
+    }
+
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
             pack: &self.pack,
             locales: &self.locales,
             now: self.clock.now(),
+            saving: self.saved.available(),
         }
     }
 
@@ -311,20 +392,28 @@ impl App {
     ///
     /// On error nothing changes. Any event but the exit key and ticks resets the exit key's count.
     pub fn dispatch(&mut self, event: Event) -> Result<Transition, Error> {
-        let other_input = !matches!(event, Event::ExitKey { .. } | Event::Tick { .. });
+        let keeps_count = matches!(event, Event::ExitKey { .. } | Event::Tick { .. });
+        let by_person =
+            !keeps_count && !matches!(event, Event::Background { .. } | Event::Foreground { .. });
+        if by_person && event != Event::QuickExit && self.saved.busy().is_some() {
+            return Err(Error::InvalidEvent {
+                message: "the app is busy; only quick exit works until it is done".into(),
+            });
+        }
+        self.saved.at(self.clock.now().timestamp(), by_person);
         let effect = match event {
             Event::Open { target } => {
                 let route = self.resolve(&target)?;
                 self.minors.open(&route);
+                if let Route::Saved(r) = &route {
+                    self.open_saved(r);
+                }
                 self.push(route);
                 None
             }
             Event::Back => {
-                if !self.minors.back(self.stack.last())
-                    && self.stack.len() > 1
-                    && let Some(mut route) = self.stack.pop()
-                {
-                    route.zeroize();
+                if !self.minors.back(self.stack.last()) {
+                    self.pop();
                 }
                 None
             }
@@ -340,6 +429,8 @@ impl App {
                 Some(Effect::OpenUri { uri })
             }
             Event::Press { id } => self.press(&id)?,
+            Event::Input { field, value } => self.input(&field, value, false)?,
+            Event::Submit { field, value } => self.input(&field, value, true)?,
             Event::Choose { question, option } => {
                 self.choose(&question, &option)?;
                 None
@@ -351,13 +442,29 @@ impl App {
             Event::QuickExit => Some(Effect::QuickExit {
                 target: self.quick_exit(),
             }),
-            Event::ExitKey { at_ms } => self.exit_key(at_ms),
+            Event::ExitKey { at_ms } => {
+                self.shell_ms = at_ms;
+                self.exit_key(at_ms)
+            }
             Event::Tick { at_ms } => {
+                self.shell_ms = at_ms;
                 self.trigger.tick(at_ms);
+                self.tick_saved()
+            }
+            Event::Background { at_ms } => {
+                self.away.leave(at_ms);
+                None
+            }
+            Event::Foreground { at_ms } => {
+                self.come_back(at_ms);
                 None
             }
         };
-        if other_input {
+        if by_person {
+            self.away
+                .input(matches!(effect, Some(Effect::OpenUri { .. })));
+        }
+        if !keeps_count {
             self.trigger.reset();
         }
         Ok(Transition {
@@ -380,9 +487,11 @@ impl App {
             | Route::Neutral
             | Route::Contacts { .. }
             | Route::Info
+            | Route::Language
             | Route::Minors
             | Route::Placement => true,
             Route::Toolkit(r) => toolkit_screens::exists(&self.toolkit, r),
+            Route::Saved(r) => self.saved_route_exists(r),
         };
         if exists {
             Ok(route)
@@ -400,12 +509,31 @@ impl App {
                 message: format!("this screen has no button \"{id}\""),
             });
         }
-        Ok(None)
+        Ok(match self.stack.last().cloned() {
+            Some(Route::Saved(r)) => self.press_saved(&r, id),
+            _ => None,
+        })
+    }
+
+    /// A text field's new value (`submit`: the value submitted). The value is wiped from
+    /// memory once used, whatever happens.
+    fn input(&mut self, field: &str, value: String, submit: bool) -> Result<Option<Effect>, Error> {
+        let value = zeroize::Zeroizing::new(value);
+        if self.current_screen().text_input(field).is_none() {
+            return Err(Error::InvalidEvent {
+                message: format!("this screen has no field \"{field}\""),
+            });
+        }
+        Ok(match self.stack.last().cloned() {
+            Some(Route::Saved(r)) => self.input_saved(&r, field, value, submit),
+            _ => None,
+        })
     }
 
     /// Answers a question on the current screen.
     fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.stack.last() {
+            Some(Route::Language) => self.choose_language(question, option),
             Some(Route::Minors) => self.minors.choose(question, option),
             Some(Route::Toolkit(_)) => {
                 let screen = self.current_screen();
@@ -426,6 +554,15 @@ impl App {
             _ => Err(Error::InvalidEvent {
                 message: format!("this screen has no checklist item \"{item}\""),
             }),
+        }
+    }
+
+    /// Goes back one screen, forgetting the one left; the first screen stays.
+    fn pop(&mut self) {
+        if self.stack.len() > 1
+            && let Some(mut route) = self.stack.pop()
+        {
+            route.zeroize();
         }
     }
 

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Block, ChoiceOption, NoticeLevel, Screen, StatusKind};
+use super::{Block, ChoiceOption, InputKind, NoticeLevel, Screen, StatusKind};
 use crate::actions::Action;
 
 /// Lines are wrapped at this many characters.
@@ -35,6 +35,13 @@ pub enum Control<'a> {
     Press {
         /// The button's id.
         id: &'a str,
+    },
+    /// A text field.
+    Field {
+        /// The field's id.
+        id: &'a str,
+        /// What it takes.
+        kind: InputKind,
     },
     /// A link to another screen.
     Open {
@@ -97,14 +104,7 @@ fn block_text(
                 writeln!(out, "{m} {}", action.label)
             }
         }
-        Block::Status { text, state } => {
-            let sign = match state {
-                StatusKind::Open | StatusKind::AlwaysOpen => "●",
-                StatusKind::Closed => "○",
-                StatusKind::NotStated | StatusKind::Info => "·",
-            };
-            writeln!(out, "{sign} {text}")
-        }
+        Block::Status { text, state } => writeln!(out, "{} {text}", status_mark(*state)),
         Block::Notice { level, text } => {
             let prefix = match level {
                 NoticeLevel::Info => "i ",
@@ -158,6 +158,25 @@ fn block_text(
         Block::Button { id, label, .. } => {
             writeln!(out, "{} {label}", mark(Control::Press { id }))
         }
+        Block::TextInput {
+            id,
+            label,
+            kind,
+            value,
+            hint,
+            error,
+            ..
+        } => {
+            let m = mark(Control::Field { id, kind: *kind });
+            let line = format!("{label}: {value}");
+            let _ = writeln!(out, "{}", wrap(&line, &format!("{m} "), "    "));
+            let _ = hint
+                .iter()
+                .try_for_each(|h| writeln!(out, "{}", wrap(h, "    ", "    ")));
+            error
+                .iter()
+                .try_for_each(|e| writeln!(out, "{}", wrap(e, "    !! ", "       ")))
+        }
         Block::Link {
             target,
             label,
@@ -171,6 +190,18 @@ fn block_text(
             writeln!(out, "{}", wrap(&text, &format!("{m} "), "    "))
         }
     };
+}
+
+/// The mark before a status line: each kind its own, so "hours not stated" never looks like
+/// "closed" and an open contact never like one that is always open.
+pub fn status_mark(state: StatusKind) -> &'static str {
+    match state {
+        StatusKind::Open => "●",
+        StatusKind::AlwaysOpen => "◉",
+        StatusKind::Closed => "○",
+        StatusKind::NotStated => "?",
+        StatusKind::Info => "·",
+    }
 }
 
 /// Wraps `text` at [`WIDTH`] with a first-line and a continuation prefix.
@@ -210,8 +241,11 @@ mod tests {
             mode: Mode::Professional,
             direction: TextDirection::Ltr,
             back_available: false,
+            back_label: "Back".into(),
+            back_accessibility_label: "Back".into(),
             quick_exit: None,
             secure: true,
+            tick_after_ms: None,
             blocks,
         }
     }
@@ -278,5 +312,41 @@ mod tests {
         );
         assert!(keyed.contains("[2] (x) Yes") && keyed.contains("[3] Home — Start"));
         assert!(read.contains("• Read aloud") && keyed.contains("[4] Read aloud"));
+    }
+
+    #[test]
+    fn every_status_has_its_own_mark() {
+        let all = [
+            StatusKind::Open,
+            StatusKind::AlwaysOpen,
+            StatusKind::Closed,
+            StatusKind::NotStated,
+            StatusKind::Info,
+        ];
+        let marks: std::collections::HashSet<_> = all.iter().map(|s| status_mark(*s)).collect();
+        assert_eq!(marks.len(), all.len());
+    }
+
+    #[test]
+    fn a_field_shows_its_label_value_hint_and_error() {
+        let s = screen(vec![Block::TextInput {
+            id: "label".into(),
+            label: "Case label".into(),
+            kind: InputKind::Text,
+            value: "case 7".into(),
+            hint: Some("No names.".into()),
+            error: Some("Too long.".into()),
+            max_chars: 80,
+            focus: true,
+            submit_label: Some("Save".into()),
+        }]);
+        let keyed = page_with_keys(&s, &mut |c| match c {
+            Control::Field { id, kind } => format!("[{id} {kind:?}]"),
+            _ => "[?]".into(),
+        });
+        assert!(
+            keyed.contains("[label Text] Case label: case 7\n    No names.\n    !! Too long."),
+            "{keyed}"
+        );
     }
 }

@@ -1,18 +1,49 @@
-//! Quick exit: the button on every discreet screen, its keyboard trigger, and the wipe.
+//! Quick exit: the button on every screen but the neutral one it leads to, its second trigger,
+//! and the wipe.
+//!
+//! The contact list and the tools name the app's subject as plainly as the discreet pages, so
+//! every screen offers the way out (as GOV.UK puts its exit on every page of a sensitive
+//! service). The second trigger is the one that exists on the platform: the volume-down key
+//! three times on Android, Shift three times with a keyboard on iOS (not while the screen has a
+//! field to type in, where Shift types capitals), `x` in the terminal.
 
 use zeroize::Zeroize;
 
-use super::{App, Ctx, Effect, ExitTarget, QuickExit, Route};
+use super::{App, Ctx, Effect, ExitTarget, Mode, Platform, QuickExit, Route, Screen};
 use crate::info::trigger::{ExitTrigger, PRESSES_NEEDED, Press};
 use crate::ui_keys::info as vk;
 
-/// The quick-exit button and the progress of its keyboard trigger.
-pub(super) fn affordance(ctx: &Ctx<'_>, trigger: &ExitTrigger) -> QuickExit {
+/// How to use the second trigger where the screen is shown.
+fn hint(ctx: &Ctx<'_>, platform: Platform, typing: bool) -> String {
+    ctx.ui(match platform {
+        Platform::Android => vk::QUICK_EXIT_HINT_ANDROID,
+        Platform::Ios if typing => vk::QUICK_EXIT_HINT_BUTTON,
+        Platform::Ios => vk::QUICK_EXIT_HINT_KEYBOARD,
+        Platform::Terminal => vk::QUICK_EXIT_HINT_TERMINAL,
+    })
+    .to_owned()
+}
+
+/// Whether a screen has a field to type in.
+fn typing(screen: &Screen) -> bool {
+    screen
+        .blocks
+        .iter()
+        .any(|b| matches!(b, super::Block::TextInput { .. }))
+}
+
+/// The quick-exit button and the progress of its keyboard trigger, as `platform` shows it.
+pub(super) fn affordance(
+    ctx: &Ctx<'_>,
+    trigger: &ExitTrigger,
+    platform: Platform,
+    typing: bool,
+) -> QuickExit {
     let presses = trigger.presses();
     QuickExit {
         label: ctx.ui(vk::QUICK_EXIT_LABEL).to_owned(),
         accessibility_label: ctx.ui(vk::QUICK_EXIT_A11Y).to_owned(),
-        hint: ctx.ui(vk::QUICK_EXIT_HINT).to_owned(),
+        hint: hint(ctx, platform, typing),
         presses,
         presses_needed: PRESSES_NEEDED,
         progress: (presses > 0).then(|| {
@@ -24,27 +55,66 @@ pub(super) fn affordance(ctx: &Ctx<'_>, trigger: &ExitTrigger) -> QuickExit {
                 ],
             )
         }),
-        tick_at_ms: trigger.lapses_at(),
     }
 }
 
 impl App {
+    /// Puts the quick-exit button on `screen` (every screen but the neutral one), with the tick
+    /// that clears the key's progress on time.
+    pub(super) fn add_quick_exit(&self, ctx: &Ctx<'_>, screen: &mut Screen) {
+        if screen.mode == Mode::Neutral {
+            return;
+        }
+        let typing = typing(screen);
+        screen.quick_exit = Some(affordance(ctx, &self.trigger, self.platform, typing));
+        if let Some(lapse) = self.trigger.lapses_at() {
+            let after = lapse.saturating_sub(self.shell_ms);
+            screen.tick_after_ms = Some(screen.tick_after_ms.map_or(after, |t| t.min(after)));
+        }
+    }
+
     /// Leaves at once: wipes the session and says where the shell must go.
     ///
-    /// Every route on the stack and the trigger state are zeroised; the app then shows only
-    /// the neutral screen, with nothing to go back to. Allocates nothing.
+    /// Every route on the stack, every answer and the trigger state are zeroised and the
+    /// language goes back to the one the session started in; the app then shows only the
+    /// neutral screen, with nothing to go back to.
     pub fn quick_exit(&mut self) -> ExitTarget {
-        self.stack.zeroize();
-        self.trigger.zeroize();
-        self.minors.clear();
-        self.toolkit.clear();
-        self.stack.push(Route::Neutral);
+        self.end_session();
         self.platform.exit_target()
     }
 
-    /// A press of the exit key: counts on discreet screens, leaves on the last press.
+    /// Wipes the session and shows the neutral screen: a quick exit, or a return from the
+    /// background that ends the discreet session.
+    pub(super) fn end_session(&mut self) {
+        self.stack.zeroize();
+        self.trigger.zeroize();
+        self.away = super::away::Away::default();
+        self.minors.clear();
+        self.toolkit.clear();
+        self.saved.forget();
+        self.locales = self.start_locales.clone();
+        self.stack.push(Route::Neutral);
+    }
+
+    /// Back from the background at `at_ms`: the discreet session ends unless the trip was for a
+    /// link the person opened from it.
+    pub(super) fn come_back(&mut self, at_ms: u64) {
+        let Some(back) = self.away.come_back(at_ms) else {
+            return;
+        };
+        if back.lock_saved {
+            self.saved.lock();
+        }
+        if back.discreet_over && self.stack.iter().any(Route::is_discreet) {
+            self.end_session();
+        }
+    }
+
+    /// A press of the exit key: counts where the screen offers quick exit (on iOS not while it
+    /// has a field, where the key types), leaves on the last press.
     pub(super) fn exit_key(&mut self, at_ms: u64) -> Option<Effect> {
-        if !self.on_info_screen() {
+        let screen = self.current_screen();
+        if screen.quick_exit.is_none() || (self.platform == Platform::Ios && typing(&screen)) {
             return None;
         }
         match self.trigger.press(at_ms) {
@@ -64,14 +134,6 @@ impl App {
                 Some(Effect::Announce { text })
             }
         }
-    }
-
-    /// True when the screen shown carries the quick-exit button.
-    pub(super) fn on_info_screen(&self) -> bool {
-        matches!(
-            self.stack.last(),
-            Some(Route::Info | Route::InfoPage { .. })
-        )
     }
 }
 
@@ -142,14 +204,19 @@ mod tests {
     }
 
     #[test]
-    fn the_exit_key_counts_only_on_info_screens() {
+    fn every_screen_but_the_neutral_one_offers_quick_exit_and_counts_the_key() {
         let mut app = app(Platform::Ios);
-        for at_ms in [0, 10, 20] {
-            let t = app.dispatch(Event::ExitKey { at_ms }).expect("ignored");
-            assert_eq!(t.effect, None);
+        for target in [
+            "home",
+            "tools",
+            "contacts",
+            "contact/rosa",
+            "info",
+            "language",
+        ] {
+            open(&mut app, target);
+            assert!(app.current_screen().quick_exit.is_some(), "{target}");
         }
-        assert_eq!(app.current_screen().id, "home");
-        open(&mut app, "info");
         let t = app.dispatch(Event::ExitKey { at_ms: 30 }).expect("counts");
         assert_eq!(
             t.effect,
@@ -160,6 +227,48 @@ mod tests {
         let q = t.screen.quick_exit.expect("affordance");
         assert_eq!((q.presses, q.presses_needed), (1, 3));
         assert_eq!(q.progress.as_deref(), Some("Pressed 1 of 3 times"));
+        assert_eq!(t.screen.tick_after_ms, Some(5_001), "the window and one ms");
+        let t = app
+            .dispatch(Event::Tick { at_ms: 2_030 })
+            .expect("early tick");
+        assert_eq!(t.screen.tick_after_ms, Some(3_001), "counted from the tick");
+        app.quick_exit();
+        let neutral = app.current_screen();
+        assert!(neutral.quick_exit.is_none() && neutral.tick_after_ms.is_none());
+        let t = app.dispatch(Event::ExitKey { at_ms: 40 }).expect("ignored");
+        assert_eq!(t.effect, None);
+    }
+
+    #[test]
+    fn the_hint_names_the_trigger_the_platform_has() {
+        for (platform, key) in [
+            (Platform::Android, "volume-down"),
+            (Platform::Ios, "Shift"),
+            (Platform::Terminal, "Type x"),
+        ] {
+            let hint = app(platform)
+                .current_screen()
+                .quick_exit
+                .expect("button")
+                .hint;
+            assert!(hint.contains(key), "{platform:?}: {hint}");
+        }
+    }
+
+    #[test]
+    fn quick_exit_goes_back_to_the_language_the_session_started_in() {
+        let mut app = app(Platform::Android);
+        open(&mut app, "language");
+        app.dispatch(Event::Choose {
+            question: "language".into(),
+            option: "nb".into(),
+        })
+        .expect("chosen");
+        assert_eq!(app.current_screen().title, "Språk");
+        app.quick_exit();
+        assert_eq!(app.current_screen().blocks.len(), 2);
+        open(&mut app, "language");
+        assert_eq!(app.current_screen().title, "Language");
     }
 
     #[test]

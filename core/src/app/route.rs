@@ -5,6 +5,7 @@ use zeroize::Zeroize;
 use crate::contacts::Audience;
 use crate::error::Error;
 use crate::ids::Vocabulary;
+use crate::vault::RecordKind;
 
 /// A screen the app can show; zeroised when the app forgets it.
 #[derive(Clone, Debug, PartialEq, Eq, Zeroize)]
@@ -33,6 +34,8 @@ pub enum Route {
         /// The page's id.
         id: String,
     },
+    /// The languages the app is written in, each by its own name.
+    Language,
     /// The minors' decision flow (its open question, or its outcome).
     Minors,
     /// One action card of the minors' flow.
@@ -44,6 +47,35 @@ pub enum Route {
     Placement,
     /// A screen of the professionals' toolkit.
     Toolkit(ToolkitRoute),
+    /// A screen of saved work.
+    Saved(SavedRoute),
+}
+
+/// The screens of saved work; each asks for a new PIN or the PIN first when it must.
+#[derive(Clone, Debug, PartialEq, Eq, Zeroize)]
+pub enum SavedRoute {
+    /// Every saved item.
+    List,
+    /// One item in full.
+    Item {
+        /// Its id.
+        id: String,
+    },
+    /// Deleting one item: asks first.
+    Delete {
+        /// Its id.
+        id: String,
+    },
+    /// Writing a note.
+    Note,
+    /// Wiping everything, with a countdown.
+    Wipe,
+    /// Saving a tool's result under a case label.
+    Save {
+        /// What is saved.
+        #[zeroize(skip)]
+        kind: RecordKind,
+    },
 }
 
 /// The screens of the professionals' toolkit, which share one person's answers.
@@ -78,6 +110,12 @@ impl From<ToolkitRoute> for Route {
 }
 
 impl Route {
+    /// True for the discreet pages a possible victim reads: no one who picks the phone up later
+    /// may find them (see `away`).
+    pub fn is_discreet(&self) -> bool {
+        matches!(self, Self::Info | Self::InfoPage { .. })
+    }
+
     /// Parses a link target such as `contact/rosa`.
     pub fn parse(target: &str) -> Result<Self, Error> {
         let unknown = || Error::UnknownScreen {
@@ -100,6 +138,7 @@ impl Route {
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
             ("info", None) => Ok(Self::Info),
             ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
+            ("language", None) => Ok(Self::Language),
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
@@ -110,6 +149,18 @@ impl Route {
             ("rights", Some(id)) if !id.is_empty() => {
                 Ok(ToolkitRoute::Right { id: id.to_owned() }.into())
             }
+            ("saved", None) => Ok(Self::Saved(SavedRoute::List)),
+            ("saved", Some("note")) => Ok(Self::Saved(SavedRoute::Note)),
+            ("saved", Some("wipe")) => Ok(Self::Saved(SavedRoute::Wipe)),
+            ("saved", Some(id)) if is_record_id(id) => {
+                Ok(Self::Saved(SavedRoute::Item { id: id.to_owned() }))
+            }
+            ("delete", Some(id)) if is_record_id(id) => {
+                Ok(Self::Saved(SavedRoute::Delete { id: id.to_owned() }))
+            }
+            ("save", Some(kind)) => RecordKind::parse(kind)
+                .map(|kind| Self::Saved(SavedRoute::Save { kind }))
+                .map_err(|_| unknown()),
             ("learn", None) => Ok(ToolkitRoute::Learn.into()),
             ("learn", Some(id)) if !id.is_empty() => {
                 Ok(ToolkitRoute::LearnTopic { id: id.to_owned() }.into())
@@ -129,6 +180,7 @@ impl Route {
             Self::Contact { id } => format!("contact/{id}"),
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
+            Self::Language => "language".into(),
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
@@ -141,8 +193,24 @@ impl Route {
                 ToolkitRoute::Learn => "learn".into(),
                 ToolkitRoute::LearnTopic { id } => format!("learn/{id}"),
             },
+            Self::Saved(r) => match r {
+                SavedRoute::List => "saved".into(),
+                SavedRoute::Item { id } => format!("saved/{id}"),
+                SavedRoute::Delete { id } => format!("delete/{id}"),
+                SavedRoute::Note => "saved/note".into(),
+                SavedRoute::Wipe => "saved/wipe".into(),
+                SavedRoute::Save { kind } => format!("save/{}", kind.id()),
+            },
         }
     }
+}
+
+/// Whether `id` has the shape of a saved item's id: 32 lowercase hex digits.
+fn is_record_id(id: &str) -> bool {
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]
@@ -159,6 +227,7 @@ mod tests {
             "contact/rosa",
             "info",
             "info/danger",
+            "language",
             "minors",
             "minors/call-112",
             "placement",
@@ -169,6 +238,13 @@ mod tests {
             "rights/legal-aid",
             "learn",
             "learn/myths",
+            "saved",
+            "saved/note",
+            "saved/wipe",
+            "saved/0123456789abcdef0123456789abcdef",
+            "delete/0123456789abcdef0123456789abcdef",
+            "save/assessment",
+            "save/placement_checklist",
         ] {
             assert_eq!(Route::parse(t).map(|r| r.target()), Ok(t.to_owned()));
         }
@@ -186,12 +262,17 @@ mod tests {
             "settings",
             "info/",
             "info/a/b",
+            "language/en",
             "minors/",
             "minors/a/b",
             "placement/x",
             "assess/other",
             "rights/",
             "learn/a/b",
+            "saved/x",
+            "saved/0123456789ABCDEF0123456789ABCDEF",
+            "delete/note",
+            "save/everything",
         ] {
             assert_eq!(
                 Route::parse(t),

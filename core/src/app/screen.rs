@@ -32,10 +32,18 @@ pub struct Screen {
     pub direction: TextDirection,
     /// Whether a back event leads somewhere.
     pub back_available: bool,
-    /// The quick-exit button, on every screen of the discreet information mode.
+    /// The back button's visible label, in the screen's language.
+    pub back_label: String,
+    /// What a screen reader says for the back button.
+    pub back_accessibility_label: String,
+    /// The quick-exit button: on every screen but the neutral one it leads to.
     pub quick_exit: Option<QuickExit>,
     /// Whether the shell must hide the window from screenshots and the app switcher.
     pub secure: bool,
+    /// When set, the shell sends a tick event this many milliseconds after showing the screen
+    /// (replacing any tick still pending): a countdown moves on, the quick-exit key's progress
+    /// clears, saved work locks when idle. Not set: no tick is pending.
+    pub tick_after_ms: Option<u64>,
     /// The content, top to bottom.
     pub blocks: Vec<Block>,
 }
@@ -55,9 +63,6 @@ pub struct QuickExit {
     pub presses_needed: u32,
     /// Progress text while a sequence is under way.
     pub progress: Option<String>,
-    /// While a sequence is under way: when (ms, the shell's monotonic clock) to send a tick so
-    /// the progress clears on time.
-    pub tick_at_ms: Option<u64>,
 }
 
 /// One piece of a screen, from a small closed set.
@@ -131,6 +136,30 @@ pub enum Block {
         /// What a screen reader says for it.
         accessibility_label: String,
     },
+    /// A field the user types into. Each change is sent whole with an input event, and the
+    /// value is taken with a submit event; the core answers both with the screen, whose `error`
+    /// says what was wrong with the value, if anything.
+    TextInput {
+        /// The field's id, unique on its screen.
+        id: String,
+        /// Its visible label.
+        label: String,
+        /// What kind of text it takes, and so how the shell's keyboard behaves.
+        kind: InputKind,
+        /// The value the core holds (always empty for a PIN, which the core never shows back).
+        value: String,
+        /// A line under the field, such as what not to write in it.
+        hint: Option<String>,
+        /// What was wrong with the value last submitted, in the user's language.
+        error: Option<String>,
+        /// The most characters the field takes.
+        max_chars: u32,
+        /// Whether the shell puts the cursor here when the screen opens (at most one field).
+        focus: bool,
+        /// When set, the shell shows a button with this label that submits the field, as the
+        /// keyboard's return key does for a one-line field.
+        submit_label: Option<String>,
+    },
     /// A link to another screen; followed with an open event.
     Link {
         /// The screen to open.
@@ -160,6 +189,22 @@ pub struct ChoiceOption {
     pub label: String,
     /// Whether it is the current answer.
     pub selected: bool,
+}
+
+/// What a text field takes. Every kind turns off the keyboard's suggestions, corrections and
+/// learning (what a person types here must not come back as a suggestion elsewhere).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// One line of plain text, such as a case label.
+    Text,
+    /// A PIN or passphrase: the text is hidden as it is typed, and autofill and password
+    /// managers are kept away.
+    Pin,
+    /// A search: results follow each change.
+    Search,
+    /// Several lines of free text.
+    Note,
 }
 
 /// Kinds of status line.
@@ -195,6 +240,14 @@ impl Screen {
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Action { action } => Some(action),
+            _ => None,
+        })
+    }
+
+    /// The text field `id` on the screen, with its kind.
+    pub fn text_input(&self, id: &str) -> Option<InputKind> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::TextInput { id: f, kind, .. } if f == id => Some(*kind),
             _ => None,
         })
     }

@@ -262,7 +262,12 @@ pub struct InfoPage {
 
 /// Every page, in file order, with blocks, actions and sources (for `lykt info --json`).
 pub fn all_pages(pack: &Arc<ContentPack>, locales: &Locales, now: Instant) -> Vec<InfoPage> {
-    let ctx = Ctx { pack, locales, now };
+    let ctx = Ctx {
+        pack,
+        locales,
+        now,
+        saving: false,
+    };
     pack.info_pages
         .iter()
         .map(|page| {

@@ -92,6 +92,10 @@ crate::ui_keys! {
     OLDER_CHANNEL = "older.channel" ["address"];
 
     SCREEN_BACK = "screen.back";
+    SCREEN_BACK_A11Y = "screen.back_a11y";
+    LANGUAGE_TITLE = "language.title";
+    LANGUAGE_LINK = "language.link";
+    LANGUAGE_PROMPT = "language.prompt";
     NEUTRAL_TEXT = "neutral.text";
     NEUTRAL_START = "neutral.start";
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
@@ -100,8 +104,15 @@ crate::ui_keys! {
 pub mod info;
 pub mod minors;
 pub mod saved;
+pub mod terminal;
 pub mod toolkit;
 
 /// Every group of keys; each key must exist exactly once across the pack.
-pub const GROUPS: &[&[crate::content::ui::Key]] =
-    &[KEYS, minors::KEYS, saved::KEYS, toolkit::KEYS, info::KEYS];
+pub const GROUPS: &[&[crate::content::ui::Key]] = &[
+    KEYS,
+    minors::KEYS,
+    saved::KEYS,
+    toolkit::KEYS,
+    info::KEYS,
+    terminal::KEYS,
+];

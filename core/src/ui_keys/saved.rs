@@ -1,4 +1,4 @@
-//! Keys for saved work and the referral summary.
+//! Keys for saved work, its screens and the referral summary (strings in `ui.json`).
 
 crate::ui_keys! {
     SAVED_SUMMARY_TITLE = "saved.summary_title";
@@ -10,4 +10,59 @@ crate::ui_keys! {
     SAVED_KIND_MINORS_OUTCOME = "saved.kind.minors_outcome";
     SAVED_KIND_PLACEMENT_CHECKLIST = "saved.kind.placement_checklist";
     SAVED_KIND_NOTE = "saved.kind.note";
+
+    SAVED_TITLE = "saved.title";
+    SAVED_TOOLS_LINK = "saved.tools_link";
+    SAVED_TOOLS_DETAIL = "saved.tools_detail";
+    SAVED_INTRO = "saved.intro" ["days"];
+    SAVED_SET_PIN_TITLE = "saved.set_pin_title";
+    SAVED_NEW_PIN = "saved.new_pin";
+    SAVED_PIN_RULES = "saved.pin_rules" ["min"];
+    SAVED_NEXT = "saved.next";
+    SAVED_PIN_AGAIN = "saved.pin_again";
+    SAVED_SET_PIN = "saved.set_pin";
+    SAVED_PIN_MISMATCH = "saved.pin_mismatch";
+    SAVED_PIN_SHORT = "saved.pin_short" ["min"];
+    SAVED_NO_KEYSTORE = "saved.no_keystore";
+    SAVED_UNLOCK_TITLE = "saved.unlock_title";
+    SAVED_PIN = "saved.pin";
+    SAVED_OPEN = "saved.open";
+    SAVED_FORGOT = "saved.forgot";
+    SAVED_WRONG_PIN = "saved.wrong_pin";
+    SAVED_WAIT = "saved.wait" ["time"];
+    SAVED_SECONDS = "saved.seconds" ["count"];
+    SAVED_MINUTES = "saved.minutes" ["count"];
+    SAVED_ERASED = "saved.erased";
+    SAVED_LOCKED = "saved.locked";
+    SAVED_EMPTY = "saved.empty";
+    SAVED_ABOUT = "saved.about" ["kind", "date", "until"];
+    SAVED_WRITE_NOTE = "saved.write_note";
+    SAVED_LOCK = "saved.lock";
+    SAVED_WIPE = "saved.wipe";
+    SAVED_SHARE = "saved.share";
+    SAVED_DELETE = "saved.delete";
+    SAVED_DELETE_TITLE = "saved.delete_title";
+    SAVED_DELETE_TEXT = "saved.delete_text" ["label"];
+    SAVED_DELETED = "saved.deleted";
+    SAVED_CANCEL = "saved.cancel";
+    SAVED_WIPE_TITLE = "saved.wipe_title";
+    SAVED_WIPE_TEXT = "saved.wipe_text";
+    SAVED_WIPE_COUNTDOWN = "saved.wipe_countdown" ["seconds"];
+    SAVED_WIPED = "saved.wiped";
+    SAVED_NOTE = "saved.note";
+    SAVED_LABEL = "saved.label";
+    SAVED_LABEL_LENGTH = "saved.label_length" ["max"];
+    SAVED_LABEL_NUMBER = "saved.label_number";
+    SAVED_TOO_LONG = "saved.too_long" ["max"];
+    SAVED_SAVE = "saved.save";
+    SAVED_SAVE_TITLE = "saved.save_title" ["kind"];
+    SAVED_SAVE_TEXT = "saved.save_text" ["days"];
+    SAVED_DONE = "saved.done" ["label"];
+    SAVED_BUSY_TITLE = "saved.busy_title";
+    SAVED_BUSY_CREATE = "saved.busy_create";
+    SAVED_BUSY_UNLOCK = "saved.busy_unlock";
+    SAVED_BUSY_SAVE = "saved.busy_save";
+    SAVED_BUSY_DELETE = "saved.busy_delete";
+    SAVED_BUSY_WIPE = "saved.busy_wipe";
+    SAVED_FAILED = "saved.failed" ["reason"];
 }

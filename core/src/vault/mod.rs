@@ -154,6 +154,11 @@ impl Vault {
         dir.join(DB_FILE).is_file() && !wipe::is_pending(dir)
     }
 
+    /// Whether `pin` is accepted as a new PIN, checked before it is asked for a second time.
+    pub fn check_new_pin(pin: &str) -> Result<()> {
+        kdf::check_new_pin(pin)
+    }
+
     /// Sets up a new vault in `dir` (created if missing) and returns it
     /// unlocked. A `platform_secret` will be needed, with the PIN, to unlock.
     pub fn create(

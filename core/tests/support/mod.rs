@@ -172,6 +172,16 @@ pub fn event(v: &Value) -> Event {
             item: pair(0),
             status: pair(1),
         },
+        "input" => Event::Input {
+            field: pair(0),
+            value: pair(1),
+        },
+        "submit" => Event::Submit {
+            field: pair(0),
+            value: pair(1),
+        },
+        "background" => Event::Background { at_ms: ms() },
+        "foreground" => Event::Foreground { at_ms: ms() },
         other => panic!("unknown event {other}"),
     }
 }
@@ -184,6 +194,8 @@ pub fn effect_json(e: &Option<Effect>) -> Value {
         Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
         Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
         Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
+        Some(Effect::Work { job }) => serde_json::json!({ "work": job }),
+        Some(Effect::ForgetSecret) => serde_json::json!({ "forget_secret": true }),
         Some(Effect::Speak { text, language }) => {
             serde_json::json!({ "speak": { "text": text, "language": language } })
         }

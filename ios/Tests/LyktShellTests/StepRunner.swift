@@ -20,7 +20,6 @@ enum StepRunner {
     static let stepKeys: Set<String> = ["at", "event", "expect", "note"]
     static let quickExitFields: Set<String> = [
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
-        "tick_at_ms",
     ]
 
     /// Replays every step of `file`; returns how many there were.
@@ -97,6 +96,8 @@ enum StepRunner {
         case "back": return .bool(screen.backAvailable)
         case "title": return .string(screen.title)
         case "window_title": return .string(screen.windowTitle)
+        case "back_label": return .string(screen.backLabel)
+        case "tick_after_ms": return screen.tickAfterMs.map { .number(Double($0)) } ?? .null
         case "mode": return .string(name(screen.mode))
         case "direction": return .string(name(screen.direction))
         case "status": return .text(screen.blocks.lazy.compactMap(statusText).first)
@@ -112,9 +113,10 @@ enum StepRunner {
             }
             return .array(options.map { .string($0.id) })
         case "links": return .array(screen.blocks.compactMap(linkTarget).map(JSONValue.string))
-        case "notices": return .array(screen.blocks.compactMap(noticeLevel).map { .string(name($0)) })
+        case "notices":
+            return .array(screen.blocks.compactMap(noticeLevel).map { .string(name($0)) })
         case "item_count":
-            return .number(Double(screen.blocks.filter { if case .checklistItem = $0 { true } else { false } }.count))
+            return .number(Double(screen.blocks.filter(isChecklistItem).count))
         case "links_include":
             let have = Set(screen.blocks.compactMap(linkTarget))
             return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
@@ -144,7 +146,6 @@ enum StepRunner {
             "presses": .number(Double(button.presses)),
             "presses_needed": .number(Double(button.pressesNeeded)),
             "progress": .text(button.progress),
-            "tick_at_ms": button.tickAtMs.map { .number(Double($0)) } ?? .null,
         ]
         return .object(all.filter { wanted[$0.key] != nil })
     }
@@ -167,6 +168,14 @@ enum StepRunner {
         case "set_status":
             let pair = try self.pair(value, what: key)
             return .setStatus(item: pair.0, status: pair.1)
+        case "input":
+            let pair = try self.pair(value, what: key)
+            return .input(field: pair.0, value: pair.1)
+        case "submit":
+            let pair = try self.pair(value, what: key)
+            return .submit(field: pair.0, value: pair.1)
+        case "background": return .background(atMs: try milliseconds(value))
+        case "foreground": return .foreground(atMs: try milliseconds(value))
         default: throw ScenarioError("unknown event \"\(key)\"")
         }
     }
@@ -195,6 +204,10 @@ enum StepRunner {
 
     private static func questionOptions(_ block: Block) -> [ChoiceOption]? {
         if case .choice(_, _, let options) = block { options } else { nil }
+    }
+
+    private static func isChecklistItem(_ block: Block) -> Bool {
+        if case .checklistItem = block { true } else { false }
     }
 
     private static func noticeLevel(_ block: Block) -> NoticeLevel? {
