@@ -28,6 +28,17 @@ enum KeychainSecret {
         }
     }
 
+    /// Deletes the secret for good, after saved work was wiped: no copy of the old vault files
+    /// can be opened without it. The next session makes a new one.
+    static func delete() {
+        let query: [CFString: Any] = [
+            kSecClass: kSecClassGenericPassword,
+            kSecAttrService: service,
+            kSecAttrAccount: account,
+        ]
+        SecItemDelete(query as CFDictionary)
+    }
+
     private static func make() -> Data? {
         var secret = Data(count: length)
         let made = secret.withUnsafeMutableBytes { buffer -> OSStatus in

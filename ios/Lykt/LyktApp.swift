@@ -8,10 +8,19 @@ import UIKit
 @main
 struct LyktApp: App {
     @UIApplicationDelegateAdaptor(AppDelegate.self) private var delegate
+    @Environment(\.scenePhase) private var phase
 
     var body: some Scene {
         WindowGroup {
             RootView(shell: delegate.shell)
+        }
+        .onChange(of: phase) { _, now in
+            // The core decides what is left to see on return: the shell only reports the trips.
+            switch now {
+            case .background: Task { await delegate.shell.wentToBackground() }
+            case .active: Task { await delegate.shell.cameToForeground() }
+            default: break
+            }
         }
     }
 }

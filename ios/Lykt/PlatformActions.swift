@@ -22,6 +22,8 @@ final class PlatformActions {
             speech.speak(utterance)
         case .silence:
             speech.stopSpeaking(at: .immediate)
+        case .forgetSecret:
+            KeychainSecret.delete()
         }
     }
 }

@@ -77,7 +77,7 @@ struct ScreenView: View {
                     Text(progress).font(.callout)
                 }
                 ForEach(Array(screen.blocks.enumerated()), id: \.offset) { _, block in
-                    BlockView(block: block, send: send)
+                    BlockView(block: block, send: send, type: type)
                 }
                 .disabled(shell.busy)
             }
@@ -89,8 +89,9 @@ struct ScreenView: View {
                         Button {
                             send(.back)
                         } label: {
-                            Label("back", systemImage: "chevron.backward")
+                            Label(screen.backLabel, systemImage: "chevron.backward")
                         }
+                        .accessibilityLabel(screen.backAccessibilityLabel)
                         .disabled(shell.busy)
                     }
                 }
@@ -113,6 +114,10 @@ struct ScreenView: View {
 
     private func send(_ event: Event) {
         Task { await shell.send(event) }
+    }
+
+    private func type(_ event: Event) {
+        Task { await shell.type(event) }
     }
 }
 
@@ -157,6 +162,7 @@ struct FailureView: View {
 struct BlockView: View {
     let block: Block
     let send: (Event) -> Void
+    let type: (Event) -> Void
 
     var body: some View {
         switch block {
@@ -219,6 +225,10 @@ struct BlockView: View {
             Button(label) { send(.press(id: id)) }
                 .buttonStyle(.bordered)
                 .accessibilityLabel(accessibilityLabel)
+        case .textInput(let id, let label, let kind, let value, let hint, let error, _, _, let submit):
+            FieldView(
+                id: id, label: label, kind: kind, value: value, hint: hint, error: error,
+                submit: submit, type: type)
         case .link(let target, let label, let detail):
             Button {
                 send(.open(target: target))
@@ -265,6 +275,49 @@ struct BlockView: View {
         case .info: .blue
         case .caution: .yellow
         case .urgent: .red
+        }
+    }
+}
+
+/// A text field as the core describes it. What is typed stays here and goes to the core whole
+/// at each change; a PIN is a SecureField (hidden, kept from autofill), every kind is without
+/// autocorrection and capitals, and a note takes several lines.
+struct FieldView: View {
+    let id: String
+    let label: String
+    let kind: InputKind
+    let value: String
+    let hint: String?
+    let error: String?
+    let submit: String?
+    let type: (Event) -> Void
+    @State private var text = ""
+    @FocusState private var focused: Bool
+
+    var body: some View {
+        Section {
+            field
+                .focused($focused)
+                .autocorrectionDisabled()
+                .textInputAutocapitalization(.never)
+                .onChange(of: text) { _, now in type(.input(field: id, value: now)) }
+                .onSubmit { type(.submit(field: id, value: text)) }
+            if let hint { Text(hint).font(.footnote).foregroundStyle(.secondary) }
+            if let error { Text(error).foregroundStyle(.red).accessibilityAddTraits(.updatesFrequently) }
+            if let submit {
+                Button(submit) { type(.submit(field: id, value: text)) }.buttonStyle(.borderedProminent)
+            }
+        } header: {
+            Text(label)
+        }
+        .onAppear { text = value }
+    }
+
+    @ViewBuilder private var field: some View {
+        switch kind {
+        case .pin: SecureField(label, text: $text)
+        case .note: TextEditor(text: $text).frame(minHeight: 120)
+        case .text, .search: TextField(label, text: $text)
         }
     }
 }

@@ -146,6 +146,8 @@ class ScenarioTest {
         is Effect.QuickExit -> mapOf("quick_exit" to e.target.name.lowercase())
         is Effect.Announce -> mapOf("announce" to e.text)
         is Effect.Speak -> mapOf("speak" to mapOf("text" to e.text, "language" to e.language))
+        is Effect.Work -> mapOf("work" to e.job.toLong())
+        is Effect.ForgetSecret -> mapOf("forget_secret" to true)
     }
 
     @Test

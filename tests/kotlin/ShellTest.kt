@@ -204,21 +204,21 @@ class ShellTest {
     }
 
     @Test
-    fun `the exit key counts on discreet screens, and the tick the core asks for clears its count`() {
+    fun `the exit key counts on every screen with quick exit, and the tick the core asks for clears its count`() {
         val host = Recorder()
         val shell = started(host)
-        assertFalse(shell.exitKey(500), "the start screen offers no quick exit: the key is the system's")
         shell.send(Event.Open("info"))
         shell.send(Event.Open("info/safety"))
 
         assertTrue(shell.exitKey(1_000))
         assertEquals(PlatformAction.Announce("Press 2 more times to leave"), host.actions.last())
-        assertEquals(6_001L, shell.tickAt)
+        assertEquals(5_001L, shell.tickAfter)
         assertTrue(shell.tick(6_000))
         assertEquals("Pressed 1 of 3 times", shell.screen().quickExit?.progress)
+        assertEquals(1L, shell.tickAfter)
         shell.tick(6_001)
         assertNull(shell.screen().quickExit?.progress)
-        assertNull(shell.tickAt)
+        assertNull(shell.tickAfter)
 
         shell.exitKey(10_000)
         shell.exitKey(11_000)

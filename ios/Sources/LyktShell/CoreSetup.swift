@@ -21,9 +21,11 @@ public struct CoreSetup: Sendable {
     }
 
     /// Opens a new core session on the start screen (about 2 ms: the content pack is parsed and
-    /// checked each time).
+    /// checked each time). With a data folder, saved work is kept in its `vault` folder.
     public func openSession() throws -> any AppProtocol {
-        try Lykt.open(preferredLocales: preferredLocales, dataDir: dataDirectory).app(
-            platform: .ios)
+        let lykt = try Lykt.open(preferredLocales: preferredLocales, dataDir: dataDirectory)
+        guard let dataDirectory else { return try lykt.app(platform: .ios) }
+        return try lykt.appWithSavedWork(
+            platform: .ios, vaultDir: dataDirectory + "/vault", platformSecret: platformSecret)
     }
 }

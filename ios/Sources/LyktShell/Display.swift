@@ -38,4 +38,7 @@ public enum PlatformAction: Equatable, Sendable {
     case speak(String, language: String)
     /// Stop any speech at once (quick exit; the shell itself closes the share sheet).
     case silence
+    /// Delete the vault's secret from the Keychain: saved work was wiped, and no copy of its
+    /// files may ever open again.
+    case forgetSecret
 }

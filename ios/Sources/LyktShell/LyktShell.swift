@@ -10,7 +10,10 @@ import Observation
 /// Every call into the core is caught, whatever it throws (the core's typed errors, a panic
 /// arriving as uniffi's internal error, anything else): the user then sees the calm error screen
 /// with the way back to the start, never a crash. Core calls run off the main thread; one that
-/// takes longer than `busyAfter` shows the busy state, and input is not taken until it returns.
+/// takes longer than `busyAfter` shows the busy state, and taps are not taken until it returns.
+/// The slow work the core asks for (a PIN check, a deletion, a wipe) runs the same way, and a
+/// quick exit is taken while it runs. What is typed into a field, and the app's going to the
+/// background and back, are never dropped: they wait for the call in flight.
 @MainActor
 @Observable
 public final class LyktShell {
@@ -37,11 +40,13 @@ public final class LyktShell {
     /// arrives after any of them is stale and dropped.
     @ObservationIgnored private var epoch: UInt64 = 0
     @ObservationIgnored private var tick: Task<Void, Never>?
+    /// Events that wait for the call in flight: typing (the latest per field) and lifecycle.
+    @ObservationIgnored private var waiting: [Event] = []
 
     /// A shell on a new session from `sessions`; `perform` carries out the platform actions.
     public init(
         sessions: @escaping Sessions,
-        clock: any ShellClock = UptimeClock(),
+        clock: any ShellClock = DeviceClock(),
         busyAfter: Duration = .milliseconds(150),
         perform: @escaping @MainActor (PlatformAction) -> Void
     ) {
@@ -83,7 +88,14 @@ public final class LyktShell {
             do { try await Task.sleep(for: busyAfter) } catch { return }
             if self.inFlight && self.epoch == call { self.busy = true }
         }
-        let result = await Self.call { try app.dispatch(event: event) }
+        var result = await Self.call { try app.dispatch(event: event) }
+        // Slow work: the core's busy screen shows while it runs off the main thread.
+        while epoch == call, case .success(let transition) = result,
+            case .work(let job)? = transition.effect
+        {
+            show(transition.screen)
+            result = await Self.call { try app.runWork(job: job) }
+        }
         busyTimer.cancel()
         guard epoch == call else { return }
         inFlight = false
@@ -92,6 +104,37 @@ public final class LyktShell {
         case .success(let transition): apply(transition)
         case .failure: fail()
         }
+        if !waiting.isEmpty { await send(waiting.removeFirst()) }
+    }
+
+    /// What the person typed into a field: `.input` as it changes, `.submit` when sent. Each
+    /// carries the whole value, so while a call runs only the latest of a field waits for it.
+    public func type(_ event: Event) async {
+        if inFlight {
+            if case .input(let field, _) = event {
+                waiting.removeAll {
+                    if case .input(field, _) = $0 { true } else { false }
+                }
+            }
+            waiting.append(event)
+        } else {
+            await send(event)
+        }
+    }
+
+    /// The app went to the background; the core decides what is left to see when it is back.
+    public func wentToBackground() async {
+        await lifecycle(.background(atMs: clock.nowMs()))
+    }
+
+    /// The app is back in the foreground.
+    public func cameToForeground() async {
+        await lifecycle(.foreground(atMs: clock.nowMs()))
+    }
+
+    private func lifecycle(_ event: Event) async {
+        guard session != nil, case .screen = display else { return }
+        if inFlight { waiting.append(event) } else { await send(event) }
     }
 
     /// A press of the hardware quick-exit key (Shift, with a keyboard) while the screen offers
@@ -161,6 +204,12 @@ public final class LyktShell {
         case .speak(let text, let language)?:
             show(transition.screen)
             perform(.speak(text, language: language))
+        case .forgetSecret?:
+            show(transition.screen)
+            perform(.forgetSecret)
+        case .work?:
+            // Run in `send` before the call returns; never left for here.
+            fail()
         case .quickExit?:
             // The third press of the exit key: the same as the button, with the neutral screen
             // already in hand.
@@ -171,7 +220,7 @@ public final class LyktShell {
 
     private func show(_ screen: Screen) {
         display = .screen(screen)
-        scheduleTick(at: screen.quickExit?.tickAtMs)
+        scheduleTick(after: screen.tickAfterMs)
     }
 
     private func fail() {
@@ -192,20 +241,22 @@ public final class LyktShell {
         perform(.silence)
     }
 
-    /// Drops the call in flight, the busy state and the pending tick.
+    /// Drops the call in flight, what waits for it, the busy state and the pending tick.
     private func forget() {
         epoch &+= 1
         inFlight = false
         busy = false
-        scheduleTick(at: nil)
+        waiting = []
+        scheduleTick(after: nil)
     }
 
-    /// Sends a tick at `deadline` on the shell's clock, replacing any tick pending.
-    private func scheduleTick(at deadline: UInt64?) {
+    /// Sends a tick `after` ms from now on the shell's clock, replacing any tick pending.
+    private func scheduleTick(after: UInt64?) {
         tick?.cancel()
         tick = nil
-        guard let deadline else { return }
+        guard let after else { return }
         let clock = self.clock
+        let deadline = clock.nowMs() &+ after
         tick = Task { [weak self] in
             do { try await clock.sleep(untilMs: deadline) } catch { return }
             await self?.send(.tick(atMs: clock.nowMs()))

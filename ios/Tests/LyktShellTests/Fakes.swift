@@ -28,7 +28,7 @@ final class FakeApp: AppProtocol, @unchecked Sendable {
     /// Lets one held call return.
     func release() { gate.signal() }
 
-    func currentScreen() -> Screen { lock.withLock { screen } }
+    func currentScreen() throws -> Screen { lock.withLock { screen } }
 
     func dispatch(event: Event) throws -> Transition {
         lock.withLock { received.append(event) }
@@ -39,6 +39,8 @@ final class FakeApp: AppProtocol, @unchecked Sendable {
     }
 
     func setTime(atUnix: Int64?) throws {}
+
+    func runWork(job: UInt64) throws -> Transition { try dispatch(event: .tick(atMs: job)) }
 }
 
 /// An error that is not the core's: what a panic or a broken binding looks like to the shell.
@@ -103,13 +105,14 @@ func fakeScreen(
 ) -> Screen {
     Screen(
         id: id, title: id, windowTitle: "Lykt", mode: mode, direction: .ltr,
-        backAvailable: false, quickExit: quickExit, secure: secure, blocks: [.paragraph(text: id)])
+        backAvailable: false, backLabel: "Back", backAccessibilityLabel: "Back", quickExit: quickExit,
+        secure: secure, tickAfterMs: nil, blocks: [.paragraph(text: id)])
 }
 
 /// A quick-exit button as the core gives it on a discreet screen.
 let exitButton = QuickExit(
     label: "Leave now", accessibilityLabel: "Leave now. Closes this at once.", hint: "",
-    presses: 0, pressesNeeded: 3, progress: nil, tickAtMs: nil)
+    presses: 0, pressesNeeded: 3, progress: nil)
 
 /// Waits until `condition` holds, failing after a few seconds.
 @MainActor

@@ -12,7 +12,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
     private let recorder = Recorder()
 
     private func shell(
-        _ sessions: @escaping LyktShell.Sessions, clock: any ShellClock = UptimeClock(),
+        _ sessions: @escaping LyktShell.Sessions, clock: any ShellClock = DeviceClock(),
         busyAfter: Duration = .seconds(60)
     ) -> LyktShell {
         let recorder = self.recorder
@@ -21,7 +21,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         }
     }
 
-    private func realShell(clock: any ShellClock = UptimeClock()) -> LyktShell {
+    private func realShell(clock: any ShellClock = DeviceClock()) -> LyktShell {
         shell(english.openSession, clock: clock)
     }
 
@@ -40,6 +40,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(start.mode, .professional)
         XCTAssertFalse(start.backAvailable)
         XCTAssertEqual(start, try english.openSession().currentScreen())
+        XCTAssertNotNil(start.quickExit, "quick exit is on the start screen too")
         XCTAssertTrue(recorder.actions.isEmpty)
     }
 
@@ -155,7 +156,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         let shell = realShell(clock: clock)
         await shell.send(.open(target: "info"))
         await shell.exitKeyPressed()
-        let due = try XCTUnwrap(try screen(shell).quickExit?.tickAtMs)
+        let due = 1_000 + (try XCTUnwrap(try screen(shell).tickAfterMs))
         await eventually("the tick to be scheduled") { clock.deadlines == [due] }
         clock.advance(to: due - 1)
         XCTAssertEqual(try screen(shell).quickExit?.presses, 1, "no tick before its time")
@@ -163,7 +164,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         await eventually("the tick to clear the progress") {
             (try? self.screen(shell).quickExit?.presses) == 0
         }
-        XCTAssertNil(try screen(shell).quickExit?.tickAtMs)
+        XCTAssertNil(try screen(shell).tickAfterMs)
         XCTAssertEqual(clock.deadlines, [])
     }
 
@@ -174,7 +175,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         await shell.exitKeyPressed()
         await eventually("the tick to be scheduled") { clock.deadlines.count == 1 }
         await shell.send(.back)
-        XCTAssertNil(try screen(shell).quickExit?.tickAtMs)
+        XCTAssertNil(try screen(shell).tickAfterMs)
         await eventually("the tick to be cancelled") { clock.deadlines.isEmpty }
     }
 
@@ -316,6 +317,85 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(shell.display, .failure(Failure(quickExit: nil)))
         shell.restart()
         XCTAssertEqual(try screen(shell).id, "home")
+    }
+
+    // MARK: Slow work, typing and trips to the background
+
+    func testSlowWorkRunsOffTheMainThreadAndQuickExitIsTakenMeanwhile() async throws {
+        let app = FakeApp(fakeScreen("saved"), hold: { $0 == .tick(atMs: 7) }) { event in
+            switch event {
+            case .quickExit:
+                Transition(
+                    screen: fakeScreen("neutral", mode: .neutral),
+                    effect: .quickExit(target: .coverScreen))
+            case .tick:
+                Transition(screen: fakeScreen("saved"), effect: .forgetSecret)
+            default:
+                Transition(screen: fakeScreen("busy"), effect: .work(job: 7))
+            }
+        }
+        let shell = shell({ app }, busyAfter: .milliseconds(1))
+        let wiping = Task { await shell.send(.press(id: "wipe")) }
+        await eventually("the work to run") { app.events.count == 2 }
+        XCTAssertEqual(try screen(shell).id, "busy", "the core's busy screen while it runs")
+        await shell.quickExit()
+        XCTAssertEqual(try screen(shell).id, "neutral", "taken while the work still runs")
+        app.release()
+        await wiping.value
+        XCTAssertEqual(try screen(shell).id, "neutral", "the work's outcome came too late")
+        XCTAssertEqual(recorder.actions, [.silence])
+    }
+
+    func testWipedSavedWorkForgetsTheKeychainSecret() async throws {
+        let app = FakeApp(fakeScreen("saved")) { event in
+            if case .tick = event {
+                return Transition(screen: fakeScreen("saved"), effect: .forgetSecret)
+            }
+            return Transition(screen: fakeScreen("busy"), effect: .work(job: 3))
+        }
+        let shell = shell({ app })
+        await shell.send(.tick(atMs: 1))
+        XCTAssertEqual(recorder.actions, [.forgetSecret])
+        await shell.send(.press(id: "wipe"))
+        XCTAssertEqual(app.events, [.tick(atMs: 1), .press(id: "wipe"), .tick(atMs: 3)])
+    }
+
+    func testTypingWhileACallRunsKeepsTheLatestOfEachField() async throws {
+        let app = FakeApp(fakeScreen("search"), hold: { $0 == .open(target: "x") }) { _ in
+            Transition(screen: fakeScreen("search"), effect: nil)
+        }
+        let shell = shell({ app })
+        let opening = Task { await shell.send(.open(target: "x")) }
+        await eventually("the slow call") { app.events.count == 1 }
+        await shell.type(.input(field: "q", value: "r"))
+        await shell.type(.input(field: "q", value: "ro"))
+        await shell.type(.submit(field: "q", value: "ros"))
+        app.release()
+        await opening.value
+        await eventually("what waited to be sent") { app.events.count == 3 }
+        XCTAssertEqual(
+            app.events,
+            [.open(target: "x"), .input(field: "q", value: "ro"), .submit(field: "q", value: "ros")])
+    }
+
+    func testTripsToTheBackgroundGoToTheCoreOnTheShellsClock() async throws {
+        let clock = ManualClock(at: 5_000)
+        let app = FakeApp(fakeScreen("info", mode: .info)) { _ in
+            Transition(screen: fakeScreen("info", mode: .info), effect: nil)
+        }
+        let shell = shell({ app }, clock: clock)
+        await shell.wentToBackground()
+        clock.advance(to: 65_000)
+        await shell.cameToForeground()
+        XCTAssertEqual(app.events, [.background(atMs: 5_000), .foreground(atMs: 65_000)])
+    }
+
+    func testTheRealCoreEndsTheDiscreetSessionAfterATripAway() async throws {
+        let shell = realShell(clock: ManualClock(at: 1_000))
+        await shell.send(.open(target: "info"))
+        await shell.wentToBackground()
+        await shell.cameToForeground()
+        XCTAssertEqual(try screen(shell).mode, .neutral)
     }
 
     // MARK: The busy state

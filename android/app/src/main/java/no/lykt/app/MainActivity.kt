@@ -9,6 +9,7 @@ import android.os.Bundle
 import android.os.Handler
 import android.os.Looper
 import android.os.SystemClock
+import android.speech.tts.TextToSpeech
 import android.view.KeyEvent
 import android.view.WindowManager
 import no.lykt.app.shell.Display
@@ -16,15 +17,19 @@ import no.lykt.app.shell.Host
 import no.lykt.app.shell.PlatformAction
 import no.lykt.app.shell.Shell
 import no.lykt.app.shell.coreLanguageTags
+import no.lykt.core.Event
 import no.lykt.core.Lykt
 import no.lykt.core.Platform
+import java.io.File
+import java.util.Locale
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 
 /**
  * The whole Android shell around [Shell]: the window's security, the keys, Back, the ticks the
- * core asks for, and the platform actions. The session outlives the activity's recreation
- * (turning the phone, the theme, the font size); when the activity finishes, it ends.
+ * core asks for, going to the background and back, and the platform actions. The session
+ * outlives the activity's recreation (turning the phone, the theme, the font size); when the
+ * activity finishes, it ends.
  */
 class MainActivity :
     Activity(),
@@ -33,6 +38,7 @@ class MainActivity :
     private class Session(
         val shell: Shell,
         val worker: ExecutorService,
+        val slow: ExecutorService,
     )
 
     private lateinit var session: Session
@@ -41,6 +47,7 @@ class MainActivity :
     private val tick = Runnable { session.shell.tick(SystemClock.uptimeMillis()) }
     private val showBusy = Runnable { renderer.busy(true) }
     private var drawn: Display? = null
+    private var speech: TextToSpeech? = null
 
     override fun onCreate(savedInstanceState: Bundle?) {
         // Before anything is drawn: no screenshots, no picture in the recent apps.
@@ -58,26 +65,47 @@ class MainActivity :
         // Nothing of the activity is captured: the session outlives it.
         val locales = coreLanguageTags(Newer.languageTags(resources.configuration))
         val packs = filesDir.path
+        val vault = File(noBackupFilesDir, "vault").path
+        val secret = KeystoreKey.vaultSecret(applicationContext)
         val main = Handler(Looper.getMainLooper())
         val worker = Executors.newSingleThreadExecutor()
+        val slow = Executors.newSingleThreadExecutor()
         val shell =
             Shell(
-                open = { Lykt.open(locales, packs).use { it.app(Platform.ANDROID) } },
+                open = {
+                    Lykt.open(locales, packs).use {
+                        it.appWithSavedWork(Platform.ANDROID, vault, secret.get())
+                    }
+                },
                 worker = worker,
                 main = { main.post(it) },
+                slow = slow,
             )
         shell.start()
-        return Session(shell, worker)
+        return Session(shell, worker, slow)
+    }
+
+    override fun onStart() {
+        super.onStart()
+        session.shell.lifecycle(Event.Foreground(SystemClock.elapsedRealtime().toULong()))
+    }
+
+    override fun onStop() {
+        // Deep sleep counts: the core decides from the time away what still shows on return.
+        session.shell.lifecycle(Event.Background(SystemClock.elapsedRealtime().toULong()))
+        super.onStop()
     }
 
     override fun onRetainNonConfigurationInstance(): Any = session
 
     override fun onDestroy() {
         handler.removeCallbacksAndMessages(null)
+        speech?.shutdown()
         session.shell.detach()
         if (!isChangingConfigurations) {
             session.shell.close()
             session.worker.shutdown()
+            session.slow.shutdown()
         }
         super.onDestroy()
     }
@@ -104,7 +132,7 @@ class MainActivity :
         renderer.busy(false)
         if (busy) handler.postDelayed(showBusy, BUSY_VEIL_AFTER_MS)
         handler.removeCallbacks(tick)
-        session.shell.tickAt?.let { handler.postAtTime(tick, it) }
+        session.shell.tickAfter?.let { handler.postDelayed(tick, it) }
     }
 
     override fun perform(action: PlatformAction) {
@@ -114,7 +142,25 @@ class MainActivity :
             is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
             is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
             is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
+            is PlatformAction.Speak -> speak(action.text, action.language)
+            PlatformAction.ForgetSecret -> session.worker.execute { KeystoreKey.vaultSecret(applicationContext).erase() }
             PlatformAction.Leave -> leave()
+        }
+    }
+
+    /** Reads [text] aloud in [language] with the phone's own text-to-speech, started on first use. */
+    private fun speak(
+        text: String,
+        language: String,
+    ) {
+        val say = { tts: TextToSpeech ->
+            tts.setLanguage(Locale.forLanguageTag(language))
+            tts.speak(text, TextToSpeech.QUEUE_FLUSH, null, "lykt")
+        }
+        speech?.let(say) ?: run {
+            var engine: TextToSpeech? = null
+            engine = TextToSpeech(applicationContext) { status -> if (status == TextToSpeech.SUCCESS) engine?.let(say) }
+            speech = engine
         }
     }
 
@@ -123,6 +169,7 @@ class MainActivity :
 
     /** Leaves at once: the home screen in front, this task out of the recent apps. */
     private fun leave() {
+        speech?.stop()
         renderer.render(Display.Blank)
         launch(Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK))
         finishAndRemoveTask()

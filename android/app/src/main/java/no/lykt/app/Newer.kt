@@ -31,5 +31,19 @@ internal object Newer {
         }
     }
 
+    /** Keeps a field out of autofill and password managers (API 26). */
+    fun keepFromAutofill(view: View) {
+        if (Build.VERSION.SDK_INT < AUTOFILL) return
+        try {
+            View::class.java.getMethod("setImportantForAutofill", Int::class.javaPrimitiveType).invoke(view, NO_AUTOFILL)
+        } catch (e: ReflectiveOperationException) {
+            // Without it autofill may offer to fill the field; it never learns a hidden one.
+        }
+    }
+
     private const val HEADINGS = 28
+    private const val AUTOFILL = 26
+
+    /** View.IMPORTANT_FOR_AUTOFILL_NO_EXCLUDE_DESCENDANTS. */
+    private const val NO_AUTOFILL = 8
 }

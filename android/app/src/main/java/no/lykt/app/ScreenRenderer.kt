@@ -2,8 +2,11 @@ package no.lykt.app
 
 import android.app.Activity
 import android.content.res.ColorStateList
+import android.text.Editable
+import android.text.InputType
 import android.text.SpannableStringBuilder
 import android.text.Spanned
+import android.text.TextWatcher
 import android.text.style.ForegroundColorSpan
 import android.text.style.RelativeSizeSpan
 import android.view.Gravity
@@ -12,7 +15,9 @@ import android.view.ViewGroup.LayoutParams.MATCH_PARENT
 import android.view.ViewGroup.LayoutParams.WRAP_CONTENT
 import android.view.accessibility.AccessibilityManager
 import android.view.accessibility.AccessibilityNodeInfo
+import android.view.inputmethod.EditorInfo
 import android.widget.Button
+import android.widget.EditText
 import android.widget.FrameLayout
 import android.widget.LinearLayout
 import android.widget.ProgressBar
@@ -26,6 +31,7 @@ import no.lykt.core.Action
 import no.lykt.core.Block
 import no.lykt.core.ChoiceOption
 import no.lykt.core.Event
+import no.lykt.core.InputKind
 import no.lykt.core.NoticeLevel
 import no.lykt.core.Screen
 import no.lykt.core.StatusKind
@@ -76,6 +82,9 @@ class ScreenRenderer(
     private var shownScreen: String? = null
     private var lastTouched: String? = null
 
+    /** The screen's text fields, kept across redraws so typing, the cursor and the keyboard stay. */
+    private val fields = HashMap<String, EditText>()
+
     /** Draws [display]. */
     fun render(display: Display) {
         header.removeAllViews()
@@ -100,13 +109,13 @@ class ScreenRenderer(
             }
         val back =
             if (screen.backAvailable) {
-                borderless(
-                    activity.getString(R.string.back),
-                    "back",
-                ) { shell.back() }
+                borderless(screen.backLabel, "back") { shell.back() }.apply {
+                    contentDescription = screen.backAccessibilityLabel
+                }
             } else {
                 null
             }
+        if (screen.id != shownScreen) fields.clear()
         val leave = screen.quickExit?.let { exit -> leaveButton(exit.label, exit.accessibilityLabel) }
         val title = headerRow(screen.title, back, leave)
         screen.quickExit?.let { exit ->
@@ -151,8 +160,58 @@ class ScreenRenderer(
             is Block.Notice -> notice(block.level, block.text)
             is Block.Choice -> question(block, key)
             is Block.ChecklistItem -> checklistItem(block, key)
+            is Block.Button -> colored(block.label, key) { shell.send(Event.Press(block.id)) }.apply { contentDescription = block.accessibilityLabel }
+            is Block.TextInput -> textInput(block)
             is Block.Link -> link(block.label, block.detail, key) { shell.send(Event.Open(block.target)) }
         }
+
+    /**
+     * A text field as the core describes it: every kind without suggestions or keyboard learning,
+     * a PIN hidden and kept from autofill, a note on several lines. Each change goes to the core
+     * whole; the submit button and the keyboard's action send it.
+     */
+    private fun textInput(block: Block.TextInput): View {
+        val edit =
+            fields.getOrPut(block.id) {
+                EditText(activity).apply {
+                    setText(block.value)
+                    inputType =
+                        when (block.kind) {
+                            InputKind.PIN -> InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_PASSWORD
+                            InputKind.NOTE -> InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_MULTI_LINE
+                            InputKind.TEXT, InputKind.SEARCH -> InputType.TYPE_CLASS_TEXT
+                        } or InputType.TYPE_TEXT_FLAG_NO_SUGGESTIONS
+                    imeOptions = EditorInfo.IME_ACTION_DONE or NO_PERSONALIZED_LEARNING
+                    Newer.keepFromAutofill(this)
+                    minHeight = dp(48)
+                    addTextChangedListener(
+                        object : TextWatcher {
+                            override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
+
+                            override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
+
+                            override fun afterTextChanged(s: Editable?) {
+                                shell.type(Event.Input(block.id, s.toString()))
+                            }
+                        },
+                    )
+                    setOnEditorActionListener { view, _, _ ->
+                        shell.type(Event.Submit(block.id, view.text.toString()))
+                        true
+                    }
+                    if (block.focus) post { requestFocus() }
+                }
+            }
+        (edit.parent as? android.view.ViewGroup)?.removeView(edit)
+        edit.contentDescription = block.label
+        val parts = mutableListOf<View>(text(block.label, SUBHEAD), edit)
+        block.hint?.let { parts += text(it, android.R.style.TextAppearance_Material_Caption) }
+        block.error?.let { parts += text(it, BODY).apply { setTextColor(activity.getColor(R.color.quick_exit)) } }
+        block.submitLabel?.let { label ->
+            parts += colored(label, "submit.${block.id}") { shell.type(Event.Submit(block.id, edit.text.toString())) }
+        }
+        return column(parts)
+    }
 
     private fun action(
         action: Action,
@@ -357,5 +416,8 @@ class ScreenRenderer(
         const val BODY = android.R.style.TextAppearance_Material_Body1
         const val SUBHEAD = android.R.style.TextAppearance_Material_Subhead
         const val SMALLER = 0.85f
+
+        /** EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING (API 26), ignored by older keyboards. */
+        const val NO_PERSONALIZED_LEARNING = 0x1000000
     }
 }

@@ -29,14 +29,23 @@ sealed interface PlatformAction {
         val text: String,
     ) : PlatformAction
 
+    /** Reads this aloud with the phone's text-to-speech, in [language] (BCP 47). */
+    data class Speak(
+        val text: String,
+        val language: String,
+    ) : PlatformAction
+
+    /** Destroys the vault's keystore secret: saved work was wiped. */
+    data object ForgetSecret : PlatformAction
+
     /** Leaves at once to the home screen, leaving nothing in the recent apps. */
     data object Leave : PlatformAction
 }
 
 /**
- * The platform action for [effect]; null for a link of a kind the app never opens. Only the
- * schemes the core promises are let through, so no content, file or intent link can reach
- * another app from here.
+ * The platform action for [effect]; null for a link of a kind the app never opens, and for the
+ * slow work the shell runs itself. Only the schemes the core promises are let through, so no
+ * content, file or intent link can reach another app from here.
  */
 fun platformAction(effect: Effect): PlatformAction? =
     when (effect) {
@@ -55,6 +64,18 @@ fun platformAction(effect: Effect): PlatformAction? =
 
         is Effect.Announce -> {
             PlatformAction.Announce(effect.text)
+        }
+
+        is Effect.Speak -> {
+            PlatformAction.Speak(effect.text, effect.language)
+        }
+
+        is Effect.ForgetSecret -> {
+            PlatformAction.ForgetSecret
+        }
+
+        is Effect.Work -> {
+            null
         }
 
         // Android leaves to the home screen whatever the target: the app is made for Android.

@@ -1,6 +1,7 @@
 package no.lykt.app.shell
 
 import no.lykt.core.AppInterface
+import no.lykt.core.Effect
 import no.lykt.core.Event
 import no.lykt.core.LyktException
 import no.lykt.core.Screen
@@ -45,16 +46,25 @@ interface Host {
  * It holds the session (the core's app object) across the activity's recreation, sends events,
  * turns each effect into a [PlatformAction] and shows any failure of the core, a panic included,
  * as [Display.Failure]. Every call into the core runs on [worker], never on the main thread;
- * results come back on [main]. The session is touched only on [worker]; everything else only on
- * [main]. While a call is under way new events are ignored, except those that leave.
+ * results come back on [main]. The slow work the core asks for (a PIN check, a deletion, a wipe)
+ * runs on [slow], so the quick exit's call on [worker] is taken while it runs. Everything but
+ * the calls runs only on [main]. While a call is under way taps are ignored, except those that
+ * leave; what is typed, and the app's going to the background and back, are never lost.
  */
 class Shell(
     private val open: () -> AppInterface,
     private val worker: Executor,
     private val main: Executor,
+    private val slow: Executor = worker,
 ) {
     private var session: AppInterface? = null
     private var calls = 0
+
+    /** Grows at every quick exit: an answer to a call made before it is stale and dropped. */
+    private var generation = 0
+
+    /** The latest input or submit of a field typed while a call was under way. */
+    private var typed: Event? = null
     private var host: Host? = null
     private val undelivered = ArrayList<PlatformAction>()
 
@@ -69,13 +79,12 @@ class Shell(
     val secure: Boolean
         get() = (display as? Display.Core)?.screen?.secure ?: true
 
-    /** The moment (monotonic ms) the core asked for a tick, if it did: see [tick]. */
-    val tickAt: Long?
+    /** After how long (ms) from showing the screen the core asked for a tick, if it did: see [tick]. */
+    val tickAfter: Long?
         get() =
             (display as? Display.Core)
                 ?.screen
-                ?.quickExit
-                ?.tickAtMs
+                ?.tickAfterMs
                 ?.toLong()
 
     /** Connects the activity: it is shown the current state and gets actions that came meanwhile. */
@@ -102,8 +111,26 @@ class Shell(
         return true
     }
 
-    /** Time passed: lets the core clear the exit key's progress. */
+    /** Time passed: the tick the screen asked for. */
     fun tick(nowMs: Long): Boolean = send(Event.Tick(nowMs.toULong()))
+
+    /**
+     * What the person typed into a field: [Event.Input] as it changes, [Event.Submit] when sent.
+     * Each carries the whole value, so while a call is under way only the latest waits for it.
+     */
+    fun type(event: Event) {
+        if (display !is Display.Core) return
+        if (busy) {
+            typed = event
+        } else {
+            call { it.dispatch(event) }
+        }
+    }
+
+    /** The app went to the background or came back ([at] on a clock that counts deep sleep). */
+    fun lifecycle(event: Event) {
+        if (display is Display.Core) call { it.dispatch(event) }
+    }
 
     /**
      * A press of the exit key at [atMs] (monotonic ms). True when the screen offers quick exit,
@@ -130,6 +157,8 @@ class Shell(
             return
         }
         display = Display.Blank
+        generation++
+        typed = null
         call(leaving = true) { it.dispatch(Event.QuickExit) }
     }
 
@@ -163,11 +192,13 @@ class Shell(
 
     private fun call(
         leaving: Boolean = false,
+        on: Executor = worker,
         work: (AppInterface) -> Transition,
     ) {
         calls++
         publish()
-        worker.execute {
+        val made = generation
+        on.execute {
             val outcome =
                 try {
                     Result.success(work(session ?: open().also { session = it }))
@@ -177,19 +208,29 @@ class Shell(
                     drop()
                     Result.failure(failure)
                 }
-            main.execute { land(outcome, leaving) }
+            main.execute { land(outcome, leaving, made) }
         }
     }
 
     private fun land(
         outcome: Result<Transition>,
         leaving: Boolean,
+        made: Int,
     ) {
         calls--
+        if (made != generation) {
+            publish()
+            return
+        }
         outcome
             .onSuccess { transition ->
                 display = Display.Core(transition.screen)
-                transition.effect?.let(::platformAction)?.let(::deliver)
+                when (val effect = transition.effect) {
+                    // Slow work: the busy veil stays up until it is done.
+                    is Effect.Work -> call(on = slow) { it.runWork(effect.job) }
+                    null -> {}
+                    else -> platformAction(effect)?.let(::deliver)
+                }
             }.onFailure { failure ->
                 if (leaving) {
                     display = Display.Blank
@@ -198,6 +239,11 @@ class Shell(
                     display = Display.Failure((failure as? LyktException)?.message)
                 }
             }
+        val waiting = typed
+        if (!busy && waiting != null && display is Display.Core) {
+            typed = null
+            call { it.dispatch(waiting) }
+        }
         publish()
     }
 
