@@ -5,7 +5,9 @@ mod support;
 use support::{app_at, links, open};
 
 use lykt_core::app::{Block, Screen};
-use lykt_core::content::EMBEDDED;
+use lykt_core::calendar::parse_instant;
+use lykt_core::content::{ContentPack, EMBEDDED};
+use lykt_core::toolkit::{DutiesInput, DutiesPlan, MinorAnswer, Obligation, Role, Toolkit};
 use serde_json::Value;
 
 /// A Friday afternoon, when every office with weekday hours is open.
@@ -35,6 +37,47 @@ fn mentions(screen: &Screen, words: &[&str]) -> bool {
 
 fn action_ids(screen: &Screen) -> Vec<&str> {
     screen.actions().map(|a| a.id.as_str()).collect()
+}
+
+/// Every text of the content pack in `locale`, with the file and the path to it.
+fn content_texts(locale: &str) -> Vec<(String, String, String)> {
+    fn walk(v: &Value, path: &str, locale: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map {
+                    match x {
+                        Value::String(s) if k == locale => out.push((path.to_owned(), s.clone())),
+                        _ => walk(x, &format!("{path}.{k}"), locale, out),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    let id = x["id"].as_str().map_or(i.to_string(), str::to_owned);
+                    walk(x, &format!("{path}[{id}]"), locale, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (name, text) in EMBEDDED {
+        let v: Value = serde_json::from_str(text).expect("parses");
+        let mut found = Vec::new();
+        walk(&v, "", locale, &mut found);
+        out.extend(found.into_iter().map(|(p, s)| ((*name).to_owned(), p, s)));
+    }
+    out
+}
+
+fn toolkit(locale: &str) -> Toolkit {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let locales = pack.locales(&[locale]).expect("locale");
+    Toolkit::new(pack, locales)
+}
+
+fn duties(input: &DutiesInput) -> DutiesPlan {
+    toolkit("en").duties(input, parse_instant(AT).expect("instant"))
 }
 
 /// The page with `id` of the discreet information, as the content file states it.
@@ -227,5 +270,148 @@ fn the_contacts_screen_says_chat_and_e_mail_need_a_connection() {
         let mut app = app_at(locale, AT);
         let screen = open(&mut app, "contacts");
         assert!(mentions(&screen, &words), "{locale}: {:?}", texts(&screen));
+    }
+}
+
+#[test]
+fn a_sign_of_aggravated_trafficking_is_a_reason_to_consider_the_duty_to_avert_not_proof() {
+    // Guide 2024, Part 6: the duty is triggered when you know that the crime will take place,
+    // or believe it most likely will; the signs of § 258 do not trigger it on their own.
+    let input = DutiesInput {
+        significant_proceeds: true,
+        ..DutiesInput::new(Role::Public, MinorAnswer::No)
+    };
+    let plan = duties(&input);
+    let step = plan
+        .steps
+        .iter()
+        .find(|s| {
+            s.legal_basis
+                .as_deref()
+                .is_some_and(|b| b.contains("§ 196"))
+        })
+        .expect("a step about § 196");
+    assert_ne!(step.obligation, Obligation::Duty, "{}", step.id);
+    for text in [&step.obligation_label, &step.title, &step.action, &step.why] {
+        assert!(!text.contains("You must"), "{}: {text}", step.id);
+    }
+    assert!(
+        step.why.contains("will take place, or most likely will"),
+        "{}",
+        step.why
+    );
+    assert!(step.action.contains("advice"), "{}", step.action);
+    // The assessment's flag says the same.
+    let tk = toolkit("en");
+    let a = lykt_core::toolkit::Assessment {
+        minor: MinorAnswer::No,
+        significant_proceeds: true,
+        ..Default::default()
+    };
+    let flag = tk
+        .assess(&a)
+        .expect("assesses")
+        .flags
+        .into_iter()
+        .find(|f| f.kind == lykt_core::toolkit::FlagKind::AggravatedSigns)
+        .expect("the flag is raised");
+    assert!(!flag.text.contains("applies to you"), "{}", flag.text);
+    assert!(flag.text.contains("do not by themselves"), "{}", flag.text);
+}
+
+#[test]
+fn a_child_keeps_the_duty_to_report_to_child_welfare() {
+    for minor in [MinorAnswer::Yes, MinorAnswer::Unsure] {
+        let plan = duties(&DutiesInput::new(Role::Public, minor));
+        let report = plan
+            .steps
+            .iter()
+            .find(|s| s.id == "report-to-child-welfare")
+            .expect("the duty to report");
+        assert_eq!(report.obligation, Obligation::Duty);
+        assert!(
+            report
+                .legal_basis
+                .as_deref()
+                .is_some_and(|b| b.contains("§ 13-2 (e)"))
+        );
+        let avert = plan
+            .steps
+            .iter()
+            .find(|s| s.id == "duty-to-avert")
+            .expect("§ 196");
+        assert_eq!(avert.obligation, Obligation::Assess);
+    }
+}
+
+#[test]
+fn the_trigger_of_the_duty_to_avert_is_worded_one_way_everywhere() {
+    for (locale, marker, wording) in [
+        ("en", "most likely", "will take place, or most likely will"),
+        (
+            "nb",
+            "mest sannsynlig",
+            "vil skje, eller mest sannsynlig vil skje",
+        ),
+    ] {
+        let mut found = 0;
+        for (file, path, text) in content_texts(locale) {
+            if text.contains(marker) {
+                assert!(text.contains(wording), "{file}{path}: {text}");
+                found += 1;
+            }
+        }
+        assert!(
+            found >= 4,
+            "{locale}: the trigger is stated where the duty is"
+        );
+    }
+}
+
+#[test]
+fn reporting_again_rests_on_the_duty_to_avert_not_on_the_duty_to_report() {
+    // Guide 2024, Part 6 puts "notify again if there is new or increased concern" under § 196.
+    let plan = duties(&DutiesInput::new(Role::Public, MinorAnswer::Yes));
+    let step = |id: &str| plan.steps.iter().find(|s| s.id == id).expect("step");
+    assert!(
+        !step("report-to-child-welfare")
+            .action
+            .to_lowercase()
+            .contains("report again")
+    );
+    assert!(step("duty-to-avert").action.contains("report again"));
+}
+
+#[test]
+fn without_consent_the_sharing_route_between_agencies_is_named() {
+    // Guide 2024, Part 6: public agencies may share information under the Public
+    // Administration Act and their own laws.
+    for (consent, id) in [
+        (None, "consider-notifying-police"),
+        (Some(false), "respect-refusal"),
+    ] {
+        let input = DutiesInput {
+            adult_consents: consent,
+            ..DutiesInput::new(Role::Public, MinorAnswer::No)
+        };
+        let plan = duties(&input);
+        let step = plan.steps.iter().find(|s| s.id == id).expect("step");
+        assert!(step.why.contains("forvaltningsloven"), "{id}: {}", step.why);
+    }
+}
+
+#[test]
+fn no_text_promises_that_rosa_arranges_a_safe_place_to_stay() {
+    // Guide 2024, Part 6: ROSA assesses whether a safe place to stay can be offered.
+    for (file, path, text) in content_texts("en") {
+        if !text.contains("ROSA") {
+            continue;
+        }
+        for sentence in text.split(". ") {
+            let lower = sentence.to_lowercase();
+            if lower.contains("safe place") {
+                assert!(!lower.contains("arrange"), "{file}{path}: {sentence}");
+            }
+        }
     }
 }

@@ -602,7 +602,7 @@ fn every_combination_of_answers_gives_complete_ordered_steps() {
         for step in &plan.steps {
             let duty = matches!(
                 step.id.as_str(),
-                "call-police-emergency" | "duty-to-avert" | "report-to-child-welfare"
+                "call-police-emergency" | "report-to-child-welfare"
             );
             assert_eq!(
                 step.obligation == Obligation::Duty,
