@@ -59,11 +59,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }) => crate::toolkit_cmd::duties(common, &role, &minor, danger, health_emergency, json),
         Some(Command::Rights {
             minor,
-            no_residence_permit,
+            residence_permit,
             set,
             json,
             save,
-        }) => crate::toolkit_cmd::rights(common, minor, no_residence_permit, &set, json, &save),
+            ..
+        }) => crate::toolkit_cmd::rights(common, minor, !residence_permit, &set, json, &save),
         Some(Command::Contacts {
             audience,
             search,

@@ -160,7 +160,8 @@ pub fn duties(
     Ok(())
 }
 
-/// `lykt rights [--minor] [--no-residence-permit] [--set RIGHT=STATUS]`: the checklist.
+/// `lykt rights [--minor] [--no-residence-permit | --residence-permit] [--set RIGHT=STATUS]`:
+/// the checklist; without an answer about residence every right is listed.
 pub fn rights(
     common: &Common,
     minor: bool,

@@ -415,3 +415,200 @@ fn no_text_promises_that_rosa_arranges_a_safe_place_to_stay() {
         }
     }
 }
+
+fn selected_option<'a>(s: &'a Screen, question: &str) -> Option<&'a str> {
+    s.blocks.iter().find_map(|b| match b {
+        Block::Choice { id, options, .. } if id == question => {
+            options.iter().find(|o| o.selected).map(|o| o.id.as_str())
+        }
+        _ => None,
+    })
+}
+
+fn notices(s: &Screen) -> Vec<&str> {
+    s.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Notice { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn toolkit_questions_start_unanswered_and_the_duties_screen_names_them() {
+    let mut app = app_at("en", AT);
+    let s = open(&mut app, "duties");
+    for q in [
+        "minor",
+        "immediate_danger",
+        "health_emergency",
+        "severe_violence",
+        "significant_proceeds",
+    ] {
+        assert_eq!(selected_option(&s, q), None, "{q} starts unanswered");
+    }
+    let s = support::choose(&mut app, "role", "public").expect("role");
+    let open_questions = |s: &Screen| {
+        notices(s)
+            .into_iter()
+            .find(|n| n.starts_with("Not answered yet"))
+            .map(str::to_owned)
+    };
+    let listed = open_questions(&s).expect("the unanswered questions are named");
+    assert!(listed.contains("Is the person under 18?"), "{listed}");
+    assert!(listed.contains("severe violence or force"), "{listed}");
+    let s = support::choose(&mut app, "minor", "no").expect("adult");
+    assert_eq!(selected_option(&s, "minor"), Some("no"));
+    assert_eq!(
+        selected_option(&s, "consent"),
+        None,
+        "consent starts unanswered"
+    );
+    let listed = open_questions(&s).expect("still some open");
+    assert!(!listed.contains("Is the person under 18?"), "{listed}");
+    assert!(listed.contains("Does the person want help?"), "{listed}");
+    for b in &s.blocks {
+        if let Block::Paragraph { text } = b {
+            assert!(!text.contains("Nothing you have answered"), "{text}");
+        }
+    }
+    let mut s = s;
+    for (q, a) in [
+        ("immediate_danger", "no"),
+        ("health_emergency", "no"),
+        ("severe_violence", "no"),
+        ("significant_proceeds", "no"),
+        ("consent", "not-asked"),
+    ] {
+        s = support::choose(&mut app, q, a).expect("answer");
+        assert_eq!(selected_option(&s, q), Some(a));
+    }
+    assert_eq!(open_questions(&s), None, "everything is answered");
+}
+
+#[test]
+fn without_an_answer_about_residence_every_right_is_listed() {
+    let tk = toolkit("en");
+    let listed: Vec<String> = tk
+        .rights(lykt_core::toolkit::RightsProfile::default())
+        .rights
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    for id in ["reflection-period", "limited-residence-permit", "asylum"] {
+        assert!(listed.iter().any(|r| r == id), "{id} in {listed:?}");
+    }
+    let mut app = app_at("en", AT);
+    let s = open(&mut app, "rights");
+    assert_eq!(selected_option(&s, "residence"), None);
+    assert!(
+        support::items(&s)
+            .iter()
+            .any(|(id, _)| *id == "reflection-period")
+    );
+    assert!(
+        notices(&s)
+            .iter()
+            .any(|n| n.contains("Does the person have a residence permit"))
+    );
+}
+
+/// Every right listed for a child and for an adult, both without a residence permit.
+fn all_rights() -> Vec<lykt_core::toolkit::rights::RightView> {
+    let tk = toolkit("en");
+    [true, false]
+        .into_iter()
+        .flat_map(|minor| {
+            tk.rights(lykt_core::toolkit::RightsProfile {
+                minor,
+                no_residence_permit: true,
+            })
+            .rights
+        })
+        .collect()
+}
+
+fn right(id: &str) -> lykt_core::toolkit::rights::RightView {
+    all_rights()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("right {id}"))
+}
+
+#[test]
+fn declining_help_without_residence_is_not_said_to_force_a_person_out() {
+    // Guide 2024, Part 3 and Part 5 win over the older brochure's "must leave the country".
+    let r = right("adult-choice");
+    for d in &r.details {
+        assert!(!d.text.contains("must leave"), "{}", d.text);
+    }
+    assert!(r.details.iter().any(|d| {
+        !d.older
+            && d.text
+                .contains("should not have to leave Norway before the identification is completed")
+    }));
+}
+
+#[test]
+fn the_reflection_period_names_the_family_reunification_exception_for_children() {
+    let r = right("reflection-period");
+    let d = r
+        .details
+        .iter()
+        .find(|d| d.text.contains("family reunification"))
+        .expect("family reunification");
+    assert!(d.text.contains("children under 18"), "{}", d.text);
+    assert!(d.older, "the exception comes from the older brochure");
+}
+
+#[test]
+fn security_measures_follow_a_risk_assessment_and_the_older_promise_is_subordinate() {
+    let r = right("security-adult");
+    assert!(r.summary.contains("security measures"), "{}", r.summary);
+    for d in &r.details {
+        if d.text.contains("police protection") {
+            assert!(d.older && d.text.contains("older brochure"), "{}", d.text);
+        }
+    }
+}
+
+#[test]
+fn older_only_legal_statements_stay_marked_and_say_the_rule_may_have_changed() {
+    let markers = [
+        "Over 12",
+        "over 15",
+        "cannot choose whether to accept help",
+        "A lawyer is also appointed",
+        "12 months",
+        "Four conditions",
+        "in person",
+        "applying for asylum instead",
+    ];
+    let rights = all_rights();
+    for m in markers {
+        let found: Vec<_> = rights
+            .iter()
+            .flat_map(|r| &r.details)
+            .filter(|d| d.text.contains(m))
+            .collect();
+        assert!(!found.is_empty(), "{m}");
+        assert!(found.iter().all(|d| d.older), "{m} is marked older");
+    }
+    let voice = right("minor-voice");
+    assert!(voice.title.contains("older"), "{}", voice.title);
+    assert!(
+        voice.summary.contains("may have changed"),
+        "{}",
+        voice.summary
+    );
+    let mut app = app_at("en", AT);
+    let s = open(&mut app, "rights/limited-residence-permit");
+    assert!(
+        texts(&s)
+            .iter()
+            .any(|t| t.contains("12 months") && t.contains("the rule may have changed")),
+        "{:?}",
+        texts(&s)
+    );
+}

@@ -8,6 +8,7 @@ use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, no_quest
 use crate::actions::ActionKind;
 use crate::contacts::ContactBook;
 use crate::content::source::Citation;
+use crate::content::ui::Key;
 use crate::error::Error;
 use crate::toolkit::assessment::DUTIES;
 use crate::toolkit::duties::{DutiesInput, RIGHTS};
@@ -31,6 +32,18 @@ mod q {
     pub const RESIDENCE: &str = "residence";
 }
 
+/// The questions that start unanswered: an answer the user has not given is never shown as
+/// given (the engine reads an unanswered age as "not sure", the guide's rule for a doubtful age).
+const ASKED: [&str; 7] = [
+    q::MINOR,
+    q::IMMEDIATE_DANGER,
+    q::HEALTH_EMERGENCY,
+    q::SEVERE_VIOLENCE,
+    q::SIGNIFICANT_PROCEEDS,
+    q::CONSENT,
+    q::RESIDENCE,
+];
+
 /// The setting option meaning "none chosen".
 const NO_SETTING: &str = "none";
 /// Checklist statuses of an indicator.
@@ -46,6 +59,8 @@ pub(crate) struct ToolkitSession {
     consent: Consent,
     residence: Residence,
     rights: RightsChecklist,
+    /// The questions of [`ASKED`] answered so far.
+    answered: Vec<&'static str>,
 }
 
 impl ToolkitSession {
@@ -58,6 +73,7 @@ impl ToolkitSession {
             consent: Consent::default(),
             residence: Residence::default(),
             rights: RightsChecklist::default(),
+            answered: Vec::new(),
         };
         s.sync_profile();
         s
@@ -105,7 +121,17 @@ impl ToolkitSession {
             }
             _ => return Err(no_question(question)),
         }
+        if let Some(q) = ASKED.iter().find(|q| **q == question)
+            && !self.answered.contains(q)
+        {
+            self.answered.push(q);
+        }
         Ok(())
+    }
+
+    /// `value` when the user has answered `question`, else `None`.
+    fn given<T>(&self, question: &str, value: T) -> Option<T> {
+        self.answered.contains(&question).then_some(value)
     }
 
     /// Sets the status of a checklist item shown on `screen`.
@@ -252,52 +278,58 @@ fn minor_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
         ctx,
         q::MINOR,
         k::ASSESS_MINOR,
-        Some(s.assessment.minor),
+        s.given(q::MINOR, s.assessment.minor),
         |m| s.toolkit.minor_label(m).to_owned(),
     )
 }
 
-fn yes_no(ctx: &Ctx<'_>, id: &str, prompt: crate::content::ui::Key, value: bool) -> Block {
-    choice(ctx, id, prompt, Some(YesNo(value)), |a| {
+fn yes_no(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str, value: bool) -> Block {
+    let prompt = yes_no_prompt(id);
+    choice(ctx, id, prompt, s.given(id, YesNo(value)), |a| {
         ctx.ui(if a.0 { k::ANSWER_YES } else { k::ANSWER_NO })
             .to_owned()
     })
 }
 
+/// The prompt of a yes-or-no question of the assessment.
+fn yes_no_prompt(id: &str) -> crate::content::ui::Key {
+    match id {
+        q::IMMEDIATE_DANGER => k::ASSESS_IMMEDIATE_DANGER,
+        q::HEALTH_EMERGENCY => k::ASSESS_HEALTH_EMERGENCY,
+        q::SEVERE_VIOLENCE => k::ASSESS_SEVERE_VIOLENCE,
+        _ => k::ASSESS_SIGNIFICANT_PROCEEDS,
+    }
+}
+
 /// The questions about urgent help.
-fn urgent_choices(ctx: &Ctx<'_>, a: &Assessment) -> [Block; 2] {
+fn urgent_choices(ctx: &Ctx<'_>, s: &ToolkitSession) -> [Block; 2] {
+    let a = &s.assessment;
     [
-        yes_no(
-            ctx,
-            q::IMMEDIATE_DANGER,
-            k::ASSESS_IMMEDIATE_DANGER,
-            a.immediate_danger,
-        ),
-        yes_no(
-            ctx,
-            q::HEALTH_EMERGENCY,
-            k::ASSESS_HEALTH_EMERGENCY,
-            a.health_emergency,
-        ),
+        yes_no(ctx, s, q::IMMEDIATE_DANGER, a.immediate_danger),
+        yes_no(ctx, s, q::HEALTH_EMERGENCY, a.health_emergency),
     ]
 }
 
 /// The questions about signs of aggravated trafficking beyond age.
-fn aggravated_choices(ctx: &Ctx<'_>, a: &Assessment) -> [Block; 2] {
+fn aggravated_choices(ctx: &Ctx<'_>, s: &ToolkitSession) -> [Block; 2] {
+    let a = &s.assessment;
     [
-        yes_no(
-            ctx,
-            q::SEVERE_VIOLENCE,
-            k::ASSESS_SEVERE_VIOLENCE,
-            a.severe_violence,
-        ),
-        yes_no(
-            ctx,
-            q::SIGNIFICANT_PROCEEDS,
-            k::ASSESS_SIGNIFICANT_PROCEEDS,
-            a.significant_proceeds,
-        ),
+        yes_no(ctx, s, q::SEVERE_VIOLENCE, a.severe_violence),
+        yes_no(ctx, s, q::SIGNIFICANT_PROCEEDS, a.significant_proceeds),
     ]
+}
+
+/// A notice naming the questions among `shown` (question, prompt) not answered yet.
+fn unanswered(ctx: &Ctx<'_>, s: &ToolkitSession, shown: &[(&str, Key)]) -> Option<Block> {
+    let open: Vec<&str> = shown
+        .iter()
+        .filter(|(id, _)| s.given(id, ()).is_none())
+        .map(|(_, prompt)| ctx.ui(*prompt))
+        .collect();
+    (!open.is_empty()).then(|| Block::Notice {
+        level: NoticeLevel::Info,
+        text: ctx.fill(k::UNANSWERED, &[("questions", &open.join(" "))]),
+    })
 }
 
 fn setting_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
@@ -335,7 +367,7 @@ fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         },
         minor_choice(ctx, s),
     ];
-    blocks.extend(urgent_choices(ctx, a));
+    blocks.extend(urgent_choices(ctx, s));
     blocks.push(setting_choice(ctx, s));
     let sectors = a
         .setting
@@ -360,7 +392,18 @@ fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         }
         checklist(ctx, &mut blocks, &run, a);
     }
-    blocks.extend(aggravated_choices(ctx, a));
+    blocks.extend(aggravated_choices(ctx, s));
+    blocks.extend(unanswered(
+        ctx,
+        s,
+        &[
+            (q::MINOR, k::ASSESS_MINOR),
+            (q::IMMEDIATE_DANGER, k::ASSESS_IMMEDIATE_DANGER),
+            (q::HEALTH_EMERGENCY, k::ASSESS_HEALTH_EMERGENCY),
+            (q::SEVERE_VIOLENCE, k::ASSESS_SEVERE_VIOLENCE),
+            (q::SIGNIFICANT_PROCEEDS, k::ASSESS_SIGNIFICANT_PROCEEDS),
+        ],
+    ));
     blocks.push(Block::Link {
         target: Route::AssessResult.target(),
         label: ctx.ui(k::ASSESS_SEE_RESULT).to_owned(),
@@ -498,7 +541,16 @@ fn result(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             level: NoticeLevel::Info,
             text: r.holistic_note.clone(),
         },
-        paragraph(ctx.fill(k::RESULT_AGE, &[("answer", &r.minor_label)])),
+        paragraph(
+            ctx.fill(
+                k::RESULT_AGE,
+                &[(
+                    "answer",
+                    s.given(q::MINOR, r.minor_label.as_str())
+                        .unwrap_or(ctx.ui(k::NOT_ANSWERED)),
+                )],
+            ),
+        ),
     ];
     if let Some(setting) = &r.setting_label {
         blocks.push(paragraph(
@@ -588,14 +640,22 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         }),
         minor_choice(ctx, s),
     ];
-    blocks.extend(urgent_choices(ctx, a));
-    blocks.extend(aggravated_choices(ctx, a));
+    blocks.extend(urgent_choices(ctx, s));
+    blocks.extend(aggravated_choices(ctx, s));
+    let mut asked = vec![
+        (q::MINOR, k::ASSESS_MINOR),
+        (q::IMMEDIATE_DANGER, k::ASSESS_IMMEDIATE_DANGER),
+        (q::HEALTH_EMERGENCY, k::ASSESS_HEALTH_EMERGENCY),
+        (q::SEVERE_VIOLENCE, k::ASSESS_SEVERE_VIOLENCE),
+        (q::SIGNIFICANT_PROCEEDS, k::ASSESS_SIGNIFICANT_PROCEEDS),
+    ];
     if !a.minor.presumed_minor() {
+        asked.push((q::CONSENT, k::DUTIES_CONSENT));
         blocks.push(choice(
             ctx,
             q::CONSENT,
             k::DUTIES_CONSENT,
-            Some(s.consent),
+            s.given(q::CONSENT, s.consent),
             |c| {
                 ctx.ui(match c.0 {
                     Some(true) => k::ANSWER_YES,
@@ -606,6 +666,7 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             },
         ));
     }
+    blocks.extend(unanswered(ctx, s, &asked));
     let Some(role) = s.role else {
         blocks.push(Block::Notice {
             level: NoticeLevel::Info,
@@ -691,7 +752,7 @@ fn rights(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             ctx,
             q::RESIDENCE,
             k::RIGHTS_RESIDENCE,
-            Some(s.residence),
+            s.given(q::RESIDENCE, s.residence),
             |r| {
                 ctx.ui(match r {
                     Residence::NoPermit => k::RESIDENCE_NO_PERMIT,
@@ -712,6 +773,14 @@ fn rights(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             state: super::StatusKind::Info,
         },
     ];
+    blocks.extend(unanswered(
+        ctx,
+        s,
+        &[
+            (q::MINOR, k::ASSESS_MINOR),
+            (q::RESIDENCE, k::RIGHTS_RESIDENCE),
+        ],
+    ));
     for r in &view.rights {
         blocks.push(status_item(s, &r.id, &r.title, Some(r.summary.clone())));
         blocks.push(Block::Link {
