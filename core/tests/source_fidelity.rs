@@ -612,3 +612,182 @@ fn older_only_legal_statements_stay_marked_and_say_the_rule_may_have_changed() {
         texts(&s)
     );
 }
+
+const NIGHT: &str = "2026-11-24T21:30:00Z";
+
+fn minors(locale: &str) -> lykt_core::minors::MinorsFlow {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let locales = pack.locales(&[locale]).expect("locale");
+    lykt_core::minors::MinorsFlow::new(pack, locales)
+}
+
+#[test]
+fn child_welfare_staff_answer_as_child_welfare_and_are_not_told_to_report_to_themselves() {
+    let walk = minors("en")
+        .walk(
+            &["no", "no", "under-18", "alone", "no", "child-welfare"],
+            parse_instant(NIGHT).expect("instant"),
+        )
+        .expect("a valid walk");
+    assert!(walk.finished);
+    let ids: Vec<&str> = walk.actions.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        walk.end_card.as_deref(),
+        Some("child-welfare-acts"),
+        "{ids:?}"
+    );
+    for not_for_them in ["duty-to-report", "contact-child-welfare", "report-again"] {
+        assert!(!ids.contains(&not_for_them), "{not_for_them} in {ids:?}");
+    }
+    let end = walk.actions.last().expect("end card");
+    let all = end.do_now.join(" ");
+    for what in ["emergency placement", "risk", "representative or guardian"] {
+        assert!(all.contains(what), "{what}: {all}");
+    }
+    assert!(end.legal_basis.iter().any(|b| b.contains("4-5")));
+    assert!(end.links.iter().any(|l| l.target == "placement"));
+}
+
+#[test]
+fn no_card_forbids_investigating_and_reporters_learn_they_need_not() {
+    let flow = minors("en");
+    let at = parse_instant(AT).expect("instant");
+    let pack = ContentPack::embedded().expect("valid pack");
+    for card in &pack.minors.flow.cards {
+        let view = flow.card(&card.id, at).expect("card");
+        for d in &view.do_not {
+            assert!(!d.contains("investigate"), "{}: {d}", card.id);
+        }
+    }
+    let report = flow.card("duty-to-report", at).expect("card");
+    assert!(
+        report
+            .do_now
+            .iter()
+            .any(|t| t.contains("not responsible for investigating")),
+        "{:?}",
+        report.do_now
+    );
+}
+
+#[test]
+fn every_question_offers_the_calls_that_can_be_made_now_below_its_options() {
+    for at in [AT, NIGHT] {
+        let mut app = app_at("en", at);
+        let mut screen = open(&mut app, "minors");
+        for answer in ["no", "no", "under-18", "alone", "no"] {
+            let choice = screen
+                .blocks
+                .iter()
+                .position(|b| matches!(b, Block::Choice { .. }))
+                .expect("a question");
+            let first_action = screen
+                .blocks
+                .iter()
+                .position(|b| matches!(b, Block::Action { .. }))
+                .expect("a call on every question");
+            assert!(choice < first_action, "the options keep their numbers");
+            let calls: Vec<(&str, &str)> = screen
+                .actions()
+                .map(|a| (a.uri.as_str(), a.label.as_str()))
+                .collect();
+            assert_eq!(
+                calls,
+                [
+                    (
+                        "tel:116111",
+                        "Alarmtelefonen for children and young people: Call 116 111"
+                    ),
+                    ("tel:02800", "Police (not urgent): Call 02800")
+                ],
+                "{at}"
+            );
+            let question = support::question(&screen).expect("question").to_owned();
+            screen = support::choose(&mut app, &question, answer).expect("answer");
+        }
+    }
+}
+
+#[test]
+fn every_action_on_a_card_names_whom_it_reaches_and_comes_once() {
+    let pack = ContentPack::embedded().expect("valid pack");
+    for at in [AT, NIGHT] {
+        let mut app = app_at("en", at);
+        for card in &pack.minors.flow.cards {
+            let screen = open(&mut app, &format!("minors/{}", card.id));
+            let mut uris = std::collections::HashSet::new();
+            for a in screen.actions() {
+                assert!(uris.insert(a.uri.clone()), "{}: {} twice", card.id, a.uri);
+                let named = card.contacts.iter().any(|c| {
+                    pack.contact(&c.id).is_some_and(|x| {
+                        a.label
+                            .starts_with(&format!("{}: ", x.name.in_locale("en").unwrap_or("")))
+                    })
+                });
+                assert!(named, "{}: {}", card.id, a.label);
+            }
+        }
+    }
+}
+
+#[test]
+fn at_night_the_first_contact_on_every_card_can_be_called() {
+    let flow = minors("en");
+    let pack = ContentPack::embedded().expect("valid pack");
+    for instant in [NIGHT, "2026-05-17T08:00:00Z", "2026-12-26T12:00:00Z"] {
+        for card in &pack.minors.flow.cards {
+            let view = flow
+                .card(&card.id, parse_instant(instant).expect("instant"))
+                .expect("card");
+            let first = &view.contacts[0];
+            assert!(first.callable_now(), "{instant} {}: {}", card.id, first.id);
+        }
+    }
+}
+
+#[test]
+fn the_placement_checklist_covers_a_child_who_disappears_and_the_two_rules() {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let item = |id: &str| {
+        pack.minors
+            .placement
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("item {id}"))
+    };
+    let en = |t: &lykt_core::text::Text| t.in_locale("en").unwrap_or("").to_owned();
+    let gone = en(&item("disappearance").detail);
+    assert!(
+        gone.contains("facilitator") && gone.contains("adults around"),
+        "{gone}"
+    );
+    let alone = en(&item("not-alone").detail);
+    assert!(
+        alone.contains("alone") && alone.contains("taken over"),
+        "{alone}"
+    );
+    let tell = en(&item("no-telling-adults").detail);
+    assert!(
+        tell.contains("clearance from the police or child welfare"),
+        "{tell}"
+    );
+    let decision = en(&item("emergency-decision").detail);
+    assert!(
+        decision.contains("and the prosecuting authority"),
+        "{decision}"
+    );
+}
+
+#[test]
+fn a_doubtful_age_rests_on_the_guide_and_office_hours_are_the_apps_assumption() {
+    let pack = ContentPack::embedded().expect("valid pack");
+    let card = pack.minors.flow.card("treat-as-child").expect("card");
+    assert!(card.sources.iter().all(|s| s.doc != "action-plan-2011"));
+    assert!(card.legal_basis.iter().all(|b| {
+        !b.in_locale("en")
+            .unwrap_or("")
+            .contains("Council of Europe")
+    }));
+    let assumption = &pack.minors.office_hours_assumption;
+    assert!(assumption.sources.iter().all(|s| s.doc == "app"));
+}

@@ -8,7 +8,9 @@ use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKi
 use crate::actions::ActionKind;
 use crate::content::ContentPack;
 use crate::error::Error;
-use crate::minors::{CardView, FlowSession, ItemStatus, MinorsFlow, PlacementChecklist, When};
+use crate::minors::{
+    CardView, ContactLine, FlowSession, ItemStatus, MinorsFlow, PlacementChecklist, When,
+};
 use crate::ui_keys::minors as k;
 
 /// The minors' state of an app, in memory only: the flow session and the placement checklist.
@@ -81,7 +83,7 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
             level: NoticeLevel::Urgent,
             text: card.title.clone(),
         });
-        push_actions(&mut blocks, &mut seen, card);
+        push_actions(ctx, &mut blocks, &mut seen, &card.contacts);
     }
     let title = match (&walk.current_step, walk.actions.last()) {
         (Some(step), _) => {
@@ -101,6 +103,8 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
             if let Some(help) = &step.help {
                 blocks.push(Block::Paragraph { text: help.clone() });
             }
+            // Below the options, so their numbers stay the same.
+            push_actions(ctx, &mut blocks, &mut seen, &walk.calls_now);
             ctx.ui(k::MINORS_TITLE).to_owned()
         }
         (None, Some(end)) => {
@@ -153,16 +157,29 @@ pub(super) fn card(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     }
 }
 
-/// Adds the actions of `card`'s contacts, calls first, skipping actions already on the screen.
-fn push_actions(blocks: &mut Vec<Block>, seen: &mut HashSet<String>, card: &CardView) {
-    let actions = || card.contacts.iter().flat_map(|c| &c.actions);
-    let calls = actions().filter(|a| a.kind == ActionKind::Call);
-    let others = actions().filter(|a| a.kind != ActionKind::Call);
-    for action in calls.chain(others) {
-        if seen.insert(action.id.clone()) {
-            blocks.push(Block::Action {
-                action: action.clone(),
-            });
+/// Adds the actions of `contacts`, calls first, each labelled with whom it reaches, skipping
+/// any whose URI is already on the screen.
+fn push_actions(
+    ctx: &Ctx<'_>,
+    blocks: &mut Vec<Block>,
+    seen: &mut HashSet<String>,
+    contacts: &[ContactLine],
+) {
+    let actions = || {
+        contacts
+            .iter()
+            .flat_map(|c| c.actions.iter().map(move |a| (c, a)))
+    };
+    let calls = actions().filter(|(_, a)| a.kind == ActionKind::Call);
+    let others = actions().filter(|(_, a)| a.kind != ActionKind::Call);
+    for (c, action) in calls.chain(others) {
+        if seen.insert(action.uri.clone()) {
+            let mut action = action.clone();
+            action.label = ctx.fill(
+                crate::ui_keys::ACTION_NAMED,
+                &[("name", &c.name), ("action", &action.label)],
+            );
+            blocks.push(Block::Action { action });
         }
     }
 }
@@ -174,7 +191,7 @@ fn card_blocks(
     seen: &mut HashSet<String>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
-    push_actions(&mut blocks, seen, card);
+    push_actions(ctx, &mut blocks, seen, &card.contacts);
     if let Some(note) = &card.office_hours_note {
         blocks.push(Block::Status {
             text: flow.now_text(ctx.now),
@@ -277,13 +294,7 @@ pub(super) fn placement(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Sc
                 })
                 .collect(),
         });
-        for action in item.contacts.iter().flat_map(|c| &c.actions) {
-            if seen.insert(action.id.clone()) {
-                blocks.push(Block::Action {
-                    action: action.clone(),
-                });
-            }
-        }
+        push_actions(ctx, &mut blocks, &mut seen, &item.contacts);
         for s in flow.citation_texts(&item.sources) {
             if !sources.contains(&s) {
                 sources.push(s);

@@ -51,6 +51,7 @@ crate::ui_keys! {
     ACTION_CHAT = "action.chat" ["address"];
     ACTION_CHAT_A11Y = "action.chat_a11y" ["name", "address"];
     ACTION_PLUS = "action.plus";
+    ACTION_NAMED = "action.named" ["name", "action"];
 
     AUDIENCE_VICTIMS = "audience.victims";
     AUDIENCE_MINORS = "audience.minors";
