@@ -45,6 +45,7 @@ pub enum OpenState {
     Closed,
     AlwaysOpen,
     NotStated,
+    Holiday,
 }
 
 #[uniffi::remote(Enum)]

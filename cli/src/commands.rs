@@ -131,7 +131,6 @@ fn print_listing(listing: &ContactListing) {
     let _ = writeln!(out, "{} (Oslo)", listing.local_time);
     if let Some(notice) = &listing.holiday_notice {
         let _ = writeln!(out, "{}", wrap(notice, "! ", "  "));
-        let _ = writeln!(out, "  {}", listing.always_open_alternatives.join(", "));
     }
     let name_w = listing
         .contacts

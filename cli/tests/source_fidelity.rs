@@ -27,3 +27,21 @@ fn rights_without_an_answer_about_residence_list_every_right() {
     assert!(!with_permit.iter().any(|r| r == "reflection-period"));
     assert!(with_permit.iter().any(|r| r == "legal-aid"));
 }
+
+#[test]
+fn the_terminal_prints_the_holiday_caution_the_app_shows_with_names_not_ids() {
+    let at = "--at=2027-05-17T09:00:00Z";
+    let listing = json(&["contacts", "--audience", "minors", "--json", at]);
+    let notice = listing["holiday_notice"]
+        .as_str()
+        .expect("a public holiday");
+    let text = support::stdout(&support::lykt(
+        &["contacts", "--audience", "minors", at],
+        "",
+    ));
+    let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains(notice), "{text}");
+    for id in ["police-emergency", "medical-emergency"] {
+        assert!(!text.contains(id), "{id} in {text}");
+    }
+}

@@ -28,6 +28,7 @@ fn state_name(s: OpenState) -> &'static str {
         OpenState::Closed => "closed",
         OpenState::AlwaysOpen => "always_open",
         OpenState::NotStated => "not_stated",
+        OpenState::Holiday => "holiday",
     }
 }
 

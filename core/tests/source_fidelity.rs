@@ -70,10 +70,18 @@ fn content_texts(locale: &str) -> Vec<(String, String, String)> {
     out
 }
 
-fn toolkit(locale: &str) -> Toolkit {
+/// A part of the app (`new`) over the embedded pack in `locale`.
+fn built<T>(
+    locale: &str,
+    new: impl FnOnce(std::sync::Arc<ContentPack>, lykt_core::locale::Locales) -> T,
+) -> T {
     let pack = ContentPack::embedded().expect("valid pack");
     let locales = pack.locales(&[locale]).expect("locale");
-    Toolkit::new(pack, locales)
+    new(pack, locales)
+}
+
+fn toolkit(locale: &str) -> Toolkit {
+    built(locale, Toolkit::new)
 }
 
 fn duties(input: &DutiesInput) -> DutiesPlan {
@@ -616,9 +624,7 @@ fn older_only_legal_statements_stay_marked_and_say_the_rule_may_have_changed() {
 const NIGHT: &str = "2026-11-24T21:30:00Z";
 
 fn minors(locale: &str) -> lykt_core::minors::MinorsFlow {
-    let pack = ContentPack::embedded().expect("valid pack");
-    let locales = pack.locales(&[locale]).expect("locale");
-    lykt_core::minors::MinorsFlow::new(pack, locales)
+    built(locale, lykt_core::minors::MinorsFlow::new)
 }
 
 #[test]
@@ -790,4 +796,94 @@ fn a_doubtful_age_rests_on_the_guide_and_office_hours_are_the_apps_assumption() 
     }));
     let assumption = &pack.minors.office_hours_assumption;
     assert!(assumption.sources.iter().all(|s| s.doc == "app"));
+}
+
+fn contact_book(locale: &str) -> lykt_core::contacts::ContactBook {
+    built(locale, lykt_core::contacts::ContactBook::new)
+}
+
+/// UDI (weekday hours 10:00-15:00) in `locale` at `at`.
+fn udi(locale: &str, at: &str) -> lykt_core::contacts::ContactView {
+    contact_book(locale)
+        .contact("udi", parse_instant(at).expect("instant"))
+        .expect("udi")
+}
+
+#[test]
+fn an_office_is_not_shown_open_on_a_public_holiday() {
+    use lykt_core::contacts::OpenState;
+    // 25 December 2026, 11:00 in Oslo.
+    let udi = udi("en", "2026-12-25T10:00:00Z");
+    assert_eq!(udi.status, OpenState::Holiday);
+    assert!(
+        udi.status_text.contains("Christmas Day"),
+        "{}",
+        udi.status_text
+    );
+    assert!(
+        udi.status_text.contains("may be closed"),
+        "{}",
+        udi.status_text
+    );
+    assert!(
+        udi.status_text.contains("Monday–Friday 10:00–15:00"),
+        "the usual hours: {}",
+        udi.status_text
+    );
+    let json = serde_json::to_value(&udi).expect("serialisable");
+    assert_eq!(json["status"], "holiday");
+    // On an ordinary day the four statuses keep their meaning.
+    let ordinary = self::udi("en", "2026-12-23T10:00:00Z");
+    assert_eq!(ordinary.status, OpenState::Open);
+}
+
+#[test]
+fn the_next_opening_skips_public_holidays_and_says_so() {
+    use lykt_core::contacts::OpenState;
+    // Christmas Eve 2026 is a Thursday; 25 and 26 December are public holidays.
+    let at = "2026-12-24T20:00:00Z";
+    let nb = udi("nb", at);
+    let udi = udi("en", at);
+    assert_eq!(udi.status, OpenState::Closed);
+    assert_eq!(
+        udi.next_open,
+        Some(
+            parse_instant("2026-12-28T09:00:00Z")
+                .expect("instant")
+                .timestamp()
+        ),
+        "Monday 28 December, 10:00 in Oslo"
+    );
+    assert_eq!(
+        udi.status_text,
+        "Closed now. Opens Monday 10:00 (not on public holidays)"
+    );
+    assert_eq!(
+        nb.status_text,
+        "Stengt nå. Åpner mandag kl. 10:00 (ikke på helligdager)"
+    );
+}
+
+#[test]
+fn the_holiday_caution_names_the_always_open_services_in_the_users_language() {
+    let at = parse_instant("2027-05-17T09:00:00Z").expect("instant");
+    let listing = contact_book("nb").list(Some(lykt_core::contacts::Audience::Minors), at);
+    let notice = listing.holiday_notice.expect("17 May is a public holiday");
+    assert!(
+        notice.contains("Alarmtelefonen for barn og unge"),
+        "{notice}"
+    );
+    for id in &listing.always_open_alternatives {
+        if id.contains('-') {
+            assert!(!notice.contains(id.as_str()), "{id} in {notice}");
+        }
+    }
+    let mut app = app_at("nb", "2027-05-17T09:00:00Z");
+    let screen = open(&mut app, "contacts/minors");
+    assert!(notices(&screen).contains(&notice.as_str()));
+    let labels: Vec<&str> = screen.actions().map(|a| a.label.as_str()).collect();
+    assert!(
+        labels.contains(&"Alarmtelefonen for barn og unge: Ring 116 111"),
+        "{labels:?}"
+    );
 }

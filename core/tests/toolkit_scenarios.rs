@@ -33,6 +33,7 @@ fn state(s: OpenState) -> &'static str {
         OpenState::Closed => "closed",
         OpenState::AlwaysOpen => "always_open",
         OpenState::NotStated => "not_stated",
+        OpenState::Holiday => "holiday",
     }
 }
 

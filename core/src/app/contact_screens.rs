@@ -10,7 +10,8 @@ pub(crate) fn status_kind(state: OpenState) -> StatusKind {
         OpenState::Open => StatusKind::Open,
         OpenState::Closed => StatusKind::Closed,
         OpenState::AlwaysOpen => StatusKind::AlwaysOpen,
-        OpenState::NotStated => StatusKind::NotStated,
+        // Holiday hours are not stated in the sources either.
+        OpenState::NotStated | OpenState::Holiday => StatusKind::NotStated,
     }
 }
 
@@ -31,11 +32,13 @@ pub(super) fn list(ctx: &Ctx<'_>, route: &Route, audience: Option<Audience>) -> 
             text: notice.clone(),
         });
         for id in &listing.always_open_alternatives {
-            if let Some(first_call) = book
-                .contact(id, ctx.now)
-                .ok()
-                .and_then(|c| c.actions.into_iter().next())
+            if let Ok(c) = book.contact(id, ctx.now)
+                && let Some(mut first_call) = c.actions.into_iter().next()
             {
+                first_call.label = ctx.fill(
+                    k::ACTION_NAMED,
+                    &[("name", &c.name), ("action", &first_call.label)],
+                );
                 blocks.push(Block::Action { action: first_call });
             }
         }

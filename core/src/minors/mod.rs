@@ -99,9 +99,10 @@ impl OfficeHoursAssumption {
         }
         match self.hours.status(at).state {
             OpenState::Open => TimeOfDay::OfficeHours,
-            OpenState::Closed | OpenState::AlwaysOpen | OpenState::NotStated => {
-                TimeOfDay::AfterHours
-            }
+            OpenState::Closed
+            | OpenState::AlwaysOpen
+            | OpenState::NotStated
+            | OpenState::Holiday => TimeOfDay::AfterHours,
         }
     }
 

@@ -620,10 +620,10 @@ impl MinorsFlow {
 }
 
 impl ContactLine {
-    /// True when it has a number for use in Norway and is not closed now.
+    /// True when it has a number for use in Norway and is not closed (or on a public holiday) now.
     pub fn callable_now(&self) -> bool {
         self.actions.iter().any(|a| a.kind == ActionKind::Call)
-            && !matches!(self.status, OpenState::Closed)
+            && !matches!(self.status, OpenState::Closed | OpenState::Holiday)
     }
 }
 
