@@ -887,3 +887,81 @@ fn the_holiday_caution_names_the_always_open_services_in_the_users_language() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn health_workers_learn_of_the_health_directorates_guide_and_of_referral_beyond_victims() {
+    let health = right("healthcare");
+    let guide = health
+        .details
+        .iter()
+        .find(|d| d.text.contains("Directorate of Health"))
+        .expect("the Directorate of Health's guide is named");
+    assert!(guide.text.contains("no web address"), "{}", guide.text);
+    assert!(
+        health
+            .details
+            .iter()
+            .any(|d| d.text.contains("not to be a victim") && d.text.contains("referral"))
+    );
+    let topic = toolkit("en").learn_topic("identification").expect("topic");
+    let nrm = topic
+        .sections
+        .iter()
+        .find(|s| {
+            s.paragraphs
+                .iter()
+                .any(|p| p.contains("national referral mechanism"))
+        })
+        .expect("no formal referral mechanism");
+    assert!(nrm.older, "it comes from the older overview");
+    assert!(topic.sections.iter().any(|s| {
+        s.paragraphs
+            .iter()
+            .any(|p| p.contains("need to be referred to other services"))
+    }));
+}
+
+#[test]
+fn the_conversation_asks_about_control_over_the_passport() {
+    let found = content_texts("en")
+        .into_iter()
+        .any(|(_, _, t)| t.contains("Did you have control over your own passport"));
+    assert!(found);
+    for (file, path, text) in content_texts("en") {
+        assert!(
+            !text.contains("Did you have your own passport"),
+            "{file}{path}"
+        );
+    }
+}
+
+#[test]
+fn norwegian_says_bor_where_the_english_and_the_source_say_should() {
+    for (file, path, text) in content_texts("nb") {
+        for old in [
+            "Personen skal få vite",
+            "Barna skal ikke overlates",
+            "hvem som skal være med",
+            "skal ikke måtte forlate Norge",
+        ] {
+            assert!(!text.contains(old), "{file}{path}: {text}");
+        }
+    }
+}
+
+#[test]
+fn validation_still_rejects_a_citation_to_a_part_that_does_not_exist() {
+    use lykt_core::content::check::IssueKind;
+    let files = support::files_with("minors.json", |v| {
+        v["office_hours_assumption"]["sources"] = serde_json::json!([{"doc": "app", "part": "p9"}]);
+    });
+    let found = support::issues(&files);
+    assert!(
+        found
+            .iter()
+            .any(|(file, item, _, kind)| file == "minors.json"
+                && item == "office_hours_assumption"
+                && matches!(kind, IssueKind::DanglingReference { target, .. } if target == "p9")),
+        "{found:?}"
+    );
+}
