@@ -544,6 +544,17 @@ fn right(id: &str) -> lykt_core::toolkit::rights::RightView {
         .unwrap_or_else(|| panic!("right {id}"))
 }
 
+/// The detail of `r` that mentions `words`.
+fn detail<'a>(
+    r: &'a lykt_core::toolkit::rights::RightView,
+    words: &str,
+) -> &'a lykt_core::toolkit::rights::DetailView {
+    r.details
+        .iter()
+        .find(|d| d.text.contains(words))
+        .unwrap_or_else(|| panic!("{}: no detail on {words}", r.id))
+}
+
 #[test]
 fn declining_help_without_residence_is_not_said_to_force_a_person_out() {
     // Guide 2024, Part 3 and Part 5 win over the older brochure's "must leave the country".
@@ -561,11 +572,7 @@ fn declining_help_without_residence_is_not_said_to_force_a_person_out() {
 #[test]
 fn the_reflection_period_names_the_family_reunification_exception_for_children() {
     let r = right("reflection-period");
-    let d = r
-        .details
-        .iter()
-        .find(|d| d.text.contains("family reunification"))
-        .expect("family reunification");
+    let d = detail(&r, "family reunification");
     assert!(d.text.contains("children under 18"), "{}", d.text);
     assert!(d.older, "the exception comes from the older brochure");
 }
@@ -891,11 +898,7 @@ fn the_holiday_caution_names_the_always_open_services_in_the_users_language() {
 #[test]
 fn health_workers_learn_of_the_health_directorates_guide_and_of_referral_beyond_victims() {
     let health = right("healthcare");
-    let guide = health
-        .details
-        .iter()
-        .find(|d| d.text.contains("Directorate of Health"))
-        .expect("the Directorate of Health's guide is named");
+    let guide = detail(&health, "Directorate of Health");
     assert!(guide.text.contains("no web address"), "{}", guide.text);
     assert!(
         health
