@@ -280,6 +280,11 @@ proptest! {
             let lt = local(t);
             let inside = periods.iter().any(|p| p.days.contains(&lt.weekday()) && p.open <= lt.time() && lt.time() < p.close);
             let s = c.hours.status(t);
+            if calendar::holiday(lt.date_naive()).is_some() {
+                // No holiday hours are stated: never "open" on a public holiday.
+                prop_assert_eq!(s.state, OpenState::Holiday, "{} on {}", c.id, lt);
+                continue;
+            }
             match s.state {
                 OpenState::Open => {
                     prop_assert!(inside, "{} open at {lt}", c.id);
@@ -292,12 +297,19 @@ proptest! {
                 }
                 OpenState::Closed => {
                     prop_assert!(!inside, "{} closed at {lt}", c.id);
-                    let next = s.next_open.expect("weekly hours reopen within a week");
-                    prop_assert!(next > t && next - t <= chrono::Duration::days(7));
+                    let next = s.next_open.expect("weekly hours reopen within two weeks");
+                    prop_assert!(next > t && next - t <= chrono::Duration::days(14));
+                    prop_assert!(calendar::holiday(local(next).date_naive()).is_none(), "{} reopens on a holiday", c.id);
                     let ln = local(next);
                     prop_assert!(periods.iter().any(|p| p.open == ln.time() && p.days.contains(&ln.weekday())), "{} opens at a non-boundary {ln}", c.id);
                     prop_assert_eq!(c.hours.status(next).state, OpenState::Open);
                     prop_assert_eq!(c.hours.status(next - chrono::Duration::seconds(1)).state, OpenState::Closed);
+                    // The next opening skips public holidays and says so.
+                    let days = u64::try_from(local(next).date_naive().signed_duration_since(lt.date_naive()).num_days()).unwrap_or(0);
+                    let skipped = (1..days)
+                        .map(|n| calendar::add_days(lt.date_naive(), n))
+                        .any(|d| calendar::holiday(d).is_some() && periods.iter().any(|p| p.days.contains(&d.weekday())));
+                    prop_assert!(!skipped || s.after_holiday, "{} at {lt}", c.id);
                     prop_assert_eq!(ln.second(), 0);
                 }
                 other => prop_assert!(false, "weekly hours gave {other:?}"),
