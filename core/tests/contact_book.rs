@@ -1,6 +1,9 @@
 //! The contact book: open-now in Oslo time across daylight saving, holidays, search.
 
+mod support;
+
 use chrono::{Datelike, Timelike};
+use lykt_core::app::Block;
 use lykt_core::calendar::{self, local, parse_instant};
 use lykt_core::contacts::{Audience, ContactBook, Hours, OpenState};
 use lykt_core::content::ContentPack;
@@ -252,6 +255,26 @@ fn older_only_channels_are_marked() {
         .contact("crisis-centre-secretariat", at("2026-06-01T10:00:00Z"))
         .expect("contact");
     assert!(ccs.phones.iter().all(|p| p.older_source));
+}
+
+#[test]
+fn a_contact_says_whom_it_is_for_without_repeating_for() {
+    for (locale, want) in [
+        ("en", "For: Adults who may be exploited; Professionals"),
+        ("nb", "For: Voksne som kan være utnyttet; Fagfolk"),
+    ] {
+        let mut app = support::app_at(locale, "2026-06-01T10:00:00Z");
+        let screen = support::open(&mut app, "contact/rosa");
+        let paragraphs: Vec<&str> = screen
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(paragraphs.contains(&want), "{locale}: {paragraphs:?}");
+    }
 }
 
 #[test]
