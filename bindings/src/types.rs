@@ -48,6 +48,7 @@ pub enum StatusKind {
     Closed,
     AlwaysOpen,
     NotStated,
+    Holiday,
     Info,
 }
 

@@ -114,11 +114,12 @@ pub fn duties(
     Ok(())
 }
 
-/// `lykt rights [--minor M] [--no-residence-permit] [--set RIGHT=STATUS]`: the checklist.
+/// `lykt rights [--minor M] [--no-residence-permit | --residence-permit] [--set RIGHT=STATUS]`:
+/// the checklist; without an answer about residence every right is listed.
 pub fn rights(
     common: &Common,
     minor: MinorAnswer,
-    no_permit: bool,
+    residence: Option<Residence>,
     set: &[String],
     json: bool,
     to: &SaveTo,
@@ -126,18 +127,16 @@ pub fn rights(
     let toolkit = toolkit(common)?;
     let mut list = RightsChecklist::new(RightsProfile {
         minor: minor.presumed_minor(),
-        no_residence_permit: no_permit,
+        no_residence_permit: residence.unwrap_or_default().no_residence_permit(),
     });
     for (right, status) in pairs(set)? {
         list.set_status_id(&toolkit.pack().toolkit, right, status)?;
     }
     let mut shown = with_minor(common, "rights", minor)?;
-    let residence = if no_permit {
-        Residence::NoPermit
-    } else {
-        Residence::HasPermit
-    };
-    let mut screen = shown.choose("residence", residence.id())?;
+    let mut screen = shown.app().current_screen();
+    if let Some(residence) = residence {
+        screen = shown.choose("residence", residence.id())?;
+    }
     for (right, status) in pairs(set)? {
         screen = shown.set(right, status)?;
     }

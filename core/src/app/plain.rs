@@ -96,7 +96,7 @@ fn block_text(
             let sign = match state {
                 StatusKind::Open | StatusKind::AlwaysOpen => "●",
                 StatusKind::Closed => "○",
-                StatusKind::NotStated | StatusKind::Info => "·",
+                StatusKind::NotStated | StatusKind::Holiday | StatusKind::Info => "·",
             };
             writeln!(out, "{sign} {text}")
         }

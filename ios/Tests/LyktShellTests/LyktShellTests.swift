@@ -200,7 +200,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
 
     func testQuickExitCoversAtOnceBeforeTheCoreAnswers() async throws {
         let app = FakeApp(
-            fakeScreen("info/talk", mode: .victim, quickExit: exitButton), hold: { _ in true }
+            fakeScreen("info/talk", mode: .info, quickExit: exitButton), hold: { _ in true }
         ) { _ in
             Transition(
                 screen: fakeScreen("neutral", mode: .neutral),
@@ -218,7 +218,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
 
     func testQuickExitDropsACallStillRunning() async throws {
         let app = FakeApp(
-            fakeScreen("info", mode: .victim, quickExit: exitButton),
+            fakeScreen("info", mode: .info, quickExit: exitButton),
             hold: { $0 != .quickExit }
         ) { event in
             if case .quickExit = event {
@@ -226,7 +226,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
                     screen: fakeScreen("neutral", mode: .neutral),
                     effect: .quickExit(target: .coverScreen))
             }
-            return Transition(screen: fakeScreen("info/secret", mode: .victim), effect: nil)
+            return Transition(screen: fakeScreen("info/secret", mode: .info), effect: nil)
         }
         let shell = shell({ app }, busyAfter: .milliseconds(1))
         let opening = Task { await shell.send(.open(target: "info/secret")) }
@@ -266,7 +266,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
     }
 
     func testTheErrorScreenKeepsTheQuickExitOfTheScreenItInterrupted() async throws {
-        let app = FakeApp(fakeScreen("info/help", mode: .victim, quickExit: exitButton)) { event in
+        let app = FakeApp(fakeScreen("info/help", mode: .info, quickExit: exitButton)) { event in
             guard case .quickExit = event else { throw Unexpected() }
             return Transition(
                 screen: fakeScreen("neutral", mode: .neutral),
@@ -280,7 +280,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
     }
 
     func testQuickExitStaysOnTheCoverWhenTheCoreFails() async {
-        let app = FakeApp(fakeScreen("info", mode: .victim, quickExit: exitButton)) { _ in
+        let app = FakeApp(fakeScreen("info", mode: .info, quickExit: exitButton)) { _ in
             throw Unexpected()
         }
         let shell = shell({ app })

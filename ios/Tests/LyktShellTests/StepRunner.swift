@@ -17,7 +17,7 @@ struct ScenarioError: Error, CustomStringConvertible {
 /// Swift side cannot check must never pass unnoticed.
 enum StepRunner {
     static let fileKeys: Set<String> = ["description", "locales", "at", "platform", "steps"]
-    static let stepKeys: Set<String> = ["event", "expect"]
+    static let stepKeys: Set<String> = ["at", "event", "expect", "note"]
     static let quickExitFields: Set<String> = [
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
         "tick_at_ms",
@@ -46,6 +46,9 @@ enum StepRunner {
     private static func run(_ step: JSONValue, on app: App) throws {
         guard case .object(let fields) = step else { throw ScenarioError("a step is an object") }
         try known(Set(fields.keys), allowed: stepKeys, what: "step key")
+        if let at = fields["at"] {
+            try app.setTime(atUnix: try unixSeconds(string(at, what: "at")))
+        }
         var expect: [String: JSONValue] = [:]
         if let value = fields["expect"] {
             guard case .object(let object) = value else {
@@ -97,11 +100,23 @@ enum StepRunner {
         case "mode": return .string(name(screen.mode))
         case "direction": return .string(name(screen.direction))
         case "status": return .text(screen.blocks.lazy.compactMap(statusText).first)
-        case "first_action": return .text(screen.blocks.lazy.compactMap(actionURI).first)
-        case "question": return .text(screen.blocks.lazy.compactMap(questionID).first)
+        case "status_kind":
+            return .text(screen.blocks.lazy.compactMap(statusKind).first.map(name))
+        case "first_action": return .text(screen.blocks.lazy.compactMap(action).first?.uri)
+        case "first_action_label":
+            return .text(screen.blocks.lazy.compactMap(action).first?.label)
+        case "actions": return strings(screen.blocks.compactMap(action).map(\.uri))
+        case "question": return .text(screen.blocks.lazy.compactMap(choice).first?.id)
+        case "options":
+            guard let options = screen.blocks.lazy.compactMap(choice).first?.options else {
+                return .null
+            }
+            return strings(options.map(\.id))
+        case "links": return strings(screen.blocks.compactMap(linkTarget))
         case "links_include":
             let have = Set(screen.blocks.compactMap(linkTarget))
             return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
+        case "notices": return strings(screen.blocks.compactMap(noticeLevel).map(name))
         case "items":
             guard case .object(let wanted) = want else { throw ScenarioError("items is an object") }
             var got: [String: JSONValue] = [:]
@@ -110,6 +125,11 @@ enum StepRunner {
                 got[id] = .string(status)
             }
             return .object(got)
+        case "item_count":
+            let items = screen.blocks.filter {
+                if case .checklistItem = $0 { true } else { false }
+            }
+            return .number(Double(items.count))
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
         default: throw ScenarioError("unknown expectation \"\(key)\"")
@@ -168,12 +188,20 @@ enum StepRunner {
         if case .status(let text, _) = block { text } else { nil }
     }
 
-    private static func actionURI(_ block: Block) -> String? {
-        if case .action(let action) = block { action.uri } else { nil }
+    private static func statusKind(_ block: Block) -> StatusKind? {
+        if case .status(_, let state) = block { state } else { nil }
     }
 
-    private static func questionID(_ block: Block) -> String? {
-        if case .choice(let id, _, _) = block { id } else { nil }
+    private static func action(_ block: Block) -> Action? {
+        if case .action(let action) = block { action } else { nil }
+    }
+
+    private static func choice(_ block: Block) -> (id: String, options: [ChoiceOption])? {
+        if case .choice(let id, _, let options) = block { (id, options) } else { nil }
+    }
+
+    private static func noticeLevel(_ block: Block) -> NoticeLevel? {
+        if case .notice(let level, _) = block { level } else { nil }
     }
 
     private static func linkTarget(_ block: Block) -> String? {
@@ -183,8 +211,27 @@ enum StepRunner {
     static func name(_ mode: Mode) -> String {
         switch mode {
         case .professional: "professional"
-        case .victim: "victim"
+        case .info: "info"
         case .neutral: "neutral"
+        }
+    }
+
+    static func name(_ kind: StatusKind) -> String {
+        switch kind {
+        case .open: "open"
+        case .closed: "closed"
+        case .alwaysOpen: "always_open"
+        case .notStated: "not_stated"
+        case .holiday: "holiday"
+        case .info: "info"
+        }
+    }
+
+    static func name(_ level: NoticeLevel) -> String {
+        switch level {
+        case .info: "info"
+        case .caution: "caution"
+        case .urgent: "urgent"
         }
     }
 
@@ -232,6 +279,11 @@ enum StepRunner {
     private static func string(_ json: JSONValue?, what: String) throws -> String {
         guard case .string(let value)? = json else { throw ScenarioError("\(what) is a string") }
         return value
+    }
+
+    /// A list of strings as the files write it.
+    private static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
     }
 
     private static func strings(_ json: JSONValue?, what: String) throws -> [String] {
