@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use lykt_core::app::{Clock, Event, Platform, Screen, Transition};
 use lykt_core::calendar::from_unix;
 use lykt_core::contacts::{Audience, ContactListing, ContactView};
-use lykt_core::vault::Record;
+use vault::Record;
 
 uniffi::setup_scaffolding!();
 
@@ -173,10 +173,10 @@ impl Lykt {
         Ok(lock(&self.0).install_pack(Path::new(&data_dir), &bytes)?)
     }
 
-    /// The de-identified plain-text summary of a saved item, for the share sheet.
+    /// The plain-text summary of a saved item for the share sheet, shown for review first.
     pub fn referral_summary(&self, record: Record) -> String {
         let lykt = lock(&self.0);
-        lykt_core::saved::referral_summary(&record, &lykt.pack().ui, lykt.locales())
+        lykt_core::saved::referral_summary(&record.into(), &lykt.pack().ui, lykt.locales())
     }
 
     /// The contact book.

@@ -32,15 +32,7 @@ pub fn minors(
     let summary = flow.summary_text(&walk);
     let data = serde_json::json!({ "answers": answers, "at": walk.at });
     let work = SavedWork { summary, data };
-    save_or_print(
-        common,
-        to,
-        RecordKind::MinorsOutcome,
-        work,
-        json,
-        || Ok(walk),
-        None,
-    )
+    save_or_print(to, RecordKind::MinorsOutcome, work, json, || Ok(walk), None)
 }
 
 /// `lykt placement [--set ITEM=STATUS]`: the checklist with its statuses.
@@ -54,7 +46,6 @@ pub fn placement(common: &Common, set: &[String], json: bool, to: &SaveTo) -> Re
     let data = serde_json::to_value(&list).map_err(|e| Failure::Input(e.to_string()))?;
     let work = SavedWork { summary, data };
     save_or_print(
-        common,
         to,
         RecordKind::PlacementChecklist,
         work,

@@ -109,7 +109,6 @@ pub fn assess(
     };
     let text = toolkit.assessment_text(&result);
     save_or_print(
-        common,
         to,
         RecordKind::Assessment,
         work,
@@ -184,7 +183,6 @@ pub fn rights(
     };
     let text = toolkit.rights_text(&view);
     save_or_print(
-        common,
         to,
         RecordKind::RightsChecklist,
         work,

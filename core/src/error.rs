@@ -150,13 +150,18 @@ impl Error {
                     "no_vault"
                 }
                 VaultError::NoSuchRecord { .. } => "unknown_record",
-                VaultError::Damaged | VaultError::Integrity { .. } | VaultError::NewerFormat => {
-                    "vault_damaged"
-                }
+                VaultError::Damaged
+                | VaultError::Integrity { .. }
+                | VaultError::NewerFormat
+                | VaultError::OldFormat
+                | VaultError::RolledBack => "vault_damaged",
                 VaultError::AlreadyExists
                 | VaultError::PinTooShort { .. }
+                | VaultError::PinTooCommon
                 | VaultError::PlatformSecretTooShort { .. }
                 | VaultError::PlatformSecretMissing
+                | VaultError::PlatformSecretWrong
+                | VaultError::PlatformStoreMissing
                 | VaultError::CaseLabel { .. }
                 | VaultError::TooLong { .. }
                 | VaultError::InvalidKdfParams
@@ -164,6 +169,8 @@ impl Error {
                 VaultError::StorageFull
                 | VaultError::NotEnoughMemory
                 | VaultError::Crypto
+                | VaultError::PlatformStoreFailed
+                | VaultError::WipeFailed
                 | VaultError::Storage { .. } => "vault_failure",
             },
         }
