@@ -6,8 +6,6 @@
 //! unless retention removed it while the vault was locked. Where the shell keeps a record outside
 //! the file, the generation there shows when the whole file was put back from an older copy.
 
-use std::collections::BTreeMap;
-
 use super::crypto::Cipher;
 use super::error::{Result, VaultError};
 use super::keyslot::VAULT_ID_LEN;
@@ -25,14 +23,53 @@ pub(crate) struct StoredManifest {
     pub(crate) seal: Vec<u8>,
 }
 
-/// The records the vault saved: id to day.
+/// The records the vault saved: (id, day), in id order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Manifest {
     pub(crate) generation: u64,
-    pub(crate) entries: BTreeMap<String, String>,
+    entries: Vec<(String, String)>,
 }
 
 impl Manifest {
+    /// Whether the vault saved the record `id`.
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Adds a record the vault saves.
+    pub(crate) fn insert(&mut self, id: String, date: String) {
+        if let Err(at) = self.find(&id) {
+            self.entries.insert(at, (id, date));
+        }
+    }
+
+    /// Removes the record `id`; whether it was listed.
+    pub(crate) fn remove(&mut self, id: &str) -> bool {
+        self.find(id).map(|at| self.entries.remove(at)).is_ok()
+    }
+
+    /// Keeps the records dated `first_kept` or later; whether any were removed.
+    pub(crate) fn expire_before(&mut self, first_kept: &str) -> bool {
+        let listed = self.entries.len();
+        self.entries.retain(|(_, date)| date.as_str() >= first_kept);
+        self.entries.len() != listed
+    }
+
+    /// Removes every record.
+    pub(crate) fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// Every record as (id, day), in id order.
+    pub(crate) fn into_entries(self) -> Vec<(String, String)> {
+        self.entries
+    }
+
+    fn find(&self, id: &str) -> std::result::Result<usize, usize> {
+        self.entries
+            .binary_search_by(|(listed, _)| listed.as_str().cmp(id))
+    }
+
     /// Checks a stored manifest's seal and reads it; `Damaged` if it was altered.
     pub(crate) fn open(
         stored: &StoredManifest,
@@ -49,7 +86,7 @@ impl Manifest {
         if !stored.entries.len().is_multiple_of(ENTRY_LEN) {
             return Err(VaultError::Damaged);
         }
-        let entries = stored
+        let entries: Vec<(String, String)> = stored
             .entries
             .chunks(ENTRY_LEN)
             .map(|entry| {
@@ -58,6 +95,9 @@ impl Manifest {
                 Ok((id.to_owned(), date.to_owned()))
             })
             .collect::<Result<_>>()?;
+        if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+            return Err(VaultError::Damaged);
+        }
         Ok(Self {
             generation: stored.generation,
             entries,
@@ -111,13 +151,25 @@ mod tests {
     fn round_trips_and_grows_its_generation() {
         let cipher = cipher();
         let mut manifest = Manifest::default();
-        manifest.entries.insert("a".repeat(32), "2026-01-01".into());
+        for id in ["c", "a", "b", "a"] {
+            manifest.insert(id.repeat(32), "2026-01-01".into());
+        }
         let stored = manifest.seal_next(&cipher, &ID).expect("seal");
         assert_eq!(stored.generation, 1);
-        assert_eq!(Manifest::open(&stored, &cipher, &ID), Ok(manifest.clone()));
+        let opened = Manifest::open(&stored, &cipher, &ID).expect("open");
+        assert_eq!(opened, manifest);
+        assert!(opened.contains(&"b".repeat(32)) && !opened.contains(&"d".repeat(32)));
+        assert!(manifest.remove(&"b".repeat(32)));
+        assert!(!manifest.remove(&"b".repeat(32)));
         assert_eq!(
             manifest.seal_next(&cipher, &ID).expect("seal").generation,
             2
+        );
+        manifest.insert("d".repeat(32), "2026-02-01".into());
+        assert!(manifest.expire_before("2026-01-15"));
+        assert_eq!(
+            manifest.into_entries(),
+            [("d".repeat(32), "2026-02-01".to_owned())]
         );
     }
 
@@ -125,11 +177,14 @@ mod tests {
     fn any_change_is_caught() {
         let cipher = cipher();
         let mut manifest = Manifest::default();
-        manifest.entries.insert("b".repeat(32), "2026-01-02".into());
+        manifest.insert("b".repeat(32), "2026-01-02".into());
+        manifest.insert("e".repeat(32), "2026-01-02".into());
         let stored = manifest.seal_next(&cipher, &ID).expect("seal");
-        let changes: [fn(&mut StoredManifest); 4] = [
+        let changes: [fn(&mut StoredManifest); 5] = [
             |m| m.generation += 1,
             |m| m.entries[0] = b'c',
+            // The same entries in another order.
+            |m| m.entries.rotate_left(42),
             |m| m.entries.clear(),
             |m| m.seal[0] ^= 1,
         ];

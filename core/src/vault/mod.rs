@@ -438,9 +438,7 @@ impl Vault {
                 return Ok((manifest.generation, true, 0));
             }
             let deleted = store.delete_before(&first_kept)?;
-            let listed = manifest.entries.len();
-            manifest.entries.retain(|_, date| *date >= first_kept);
-            if deleted > 0 || manifest.entries.len() != listed {
+            if manifest.expire_before(&first_kept) || deleted > 0 {
                 store.set_manifest(&manifest.seal_next(cipher, vault_id)?)?;
             }
             Ok((manifest.generation, false, deleted))
@@ -501,12 +499,15 @@ impl Vault {
     ) -> Result<String> {
         let case_label = record::checked_label(kind, case_label, payload)?;
         retention::date_of(now)?;
-        self.change(now, false, |store, cipher, manifest| {
+        let mut id = String::new();
+        self.change(now, false, &mut |store, cipher, manifest| {
             let row = Row::seal(cipher, kind, case_label, payload, now)?;
             store.insert(&row)?;
-            manifest.entries.insert(row.id.clone(), row.date);
-            Ok(row.id)
-        })
+            id.clone_from(&row.id);
+            manifest.insert(row.id, row.date);
+            Ok(())
+        })?;
+        Ok(id)
     }
 
     /// Every record, newest first, and apart from them the damaged ones. Decrypts no payload.
@@ -517,7 +518,7 @@ impl Vault {
         let mut stored = BTreeSet::new();
         for row in store.rows_to_list()? {
             stored.insert(row.id.clone());
-            let damage = if !manifest.entries.contains_key(&row.id) {
+            let damage = if !manifest.contains(&row.id) {
                 Some(Damage::NotSavedHere)
             } else if let Some(summary) = row.summary(&session.cipher) {
                 listing.records.push(summary);
@@ -538,7 +539,7 @@ impl Vault {
         let first_kept = retention::first_kept_date(now, self.config.retention_days).ok();
         listing.damaged.extend(
             manifest
-                .entries
+                .into_entries()
                 .into_iter()
                 .filter(|(id, date)| {
                     !stored.contains(id) && first_kept.as_ref().is_none_or(|kept| date >= kept)
@@ -563,7 +564,7 @@ impl Vault {
     pub fn get(&mut self, id: &str, now: i64) -> Result<Record> {
         let (store, session) = self.unlocked(now)?;
         let manifest = Manifest::open(&store.manifest()?, &session.cipher, &session.vault_id)?;
-        match (store.row(id)?, manifest.entries.contains_key(id)) {
+        match (store.row(id)?, manifest.contains(id)) {
             (None, false) => Err(no_such(id)),
             (Some(row), true) => row.open(&session.cipher),
             _ => Err(VaultError::Integrity { id: id.to_owned() }),
@@ -572,9 +573,9 @@ impl Vault {
 
     /// Deletes the record with `id`, damaged or not.
     pub fn delete(&mut self, id: &str, now: i64) -> Result<()> {
-        self.change(now, true, |store, _, manifest| {
+        self.change(now, true, &mut |store, _, manifest| {
             let had_row = store.delete(id)?;
-            if manifest.entries.remove(id).is_some() || had_row {
+            if manifest.remove(id) || had_row {
                 Ok(())
             } else {
                 Err(no_such(id))
@@ -584,8 +585,8 @@ impl Vault {
 
     /// Deletes every record; the vault and its PIN stay.
     pub fn delete_all(&mut self, now: i64) -> Result<()> {
-        self.change(now, true, |store, _, manifest| {
-            manifest.entries.clear();
+        self.change(now, true, &mut |store, _, manifest| {
+            manifest.clear();
             store.delete_all()
         })
     }
@@ -654,12 +655,12 @@ impl Vault {
     /// Applies `apply` to the records and the manifest in one transaction under the vault's
     /// lock, seals the manifest one generation on, trusts `now` for retention, rebuilds the file
     /// after a deletion when `compact`, and brings the record outside the file up to date.
-    fn change<T>(
+    fn change(
         &mut self,
         now: i64,
         compact: bool,
-        apply: impl FnOnce(&Store, &Cipher, &mut Manifest) -> Result<T>,
-    ) -> Result<T> {
+        apply: &mut dyn FnMut(&Store, &Cipher, &mut Manifest) -> Result<()>,
+    ) -> Result<()> {
         self.unlocked(now)?;
         let _lock = FolderLock::acquire(&self.dir)?;
         let platform_store = self.config.platform_store.clone();
@@ -669,16 +670,16 @@ impl Vault {
             &session.vault_id,
             session.platform.as_ref(),
         );
-        let (out, generation, attempts) = store.write(|| {
+        let (generation, attempts) = store.write(|| {
             let mut manifest = Manifest::open(&store.manifest()?, cipher, vault_id)?;
-            let out = apply(store, cipher, &mut manifest)?;
+            apply(store, cipher, &mut manifest)?;
             let stored = manifest.seal_next(cipher, vault_id)?;
             store.set_manifest(&stored)?;
             // A time given while unlocked is trusted, for retention while locked.
             let mut attempts = store.attempts()?.verified(key, vault_id)?;
             attempts.trust(now);
             store.set_attempts(&StoredAttempts::seal(attempts, key, vault_id))?;
-            Ok((out, stored.generation, attempts))
+            Ok((stored.generation, attempts))
         })?;
         if compact {
             store.compact()?;
@@ -692,7 +693,7 @@ impl Vault {
             }
             .save(ps.as_ref(), key, vault_id);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Deletes expired records while locked, with the clock trusted only a day past the last

@@ -163,11 +163,20 @@ impl Store {
     /// Runs `change` in one transaction that holds the file's write lock from its start, so a
     /// check and the write that follows it cannot interleave with another process's.
     pub(crate) fn write<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+        let (mut change, mut out) = (Some(change), None);
+        self.in_transaction(&mut || {
+            out = change.take().map(|change| change()).transpose()?;
+            Ok(())
+        })?;
+        out.ok_or(VaultError::Damaged)
+    }
+
+    /// [`Self::write`]'s transaction, compiled once for every change.
+    fn in_transaction(&self, change: &mut dyn FnMut() -> Result<()>) -> Result<()> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(storage)?;
-        let out = change()?;
-        tx.commit().map_err(storage)?;
-        Ok(out)
+        change()?;
+        tx.commit().map_err(storage)
     }
 
     /// The keyslot; `Damaged` if it is missing or malformed, `NewerFormat` if a later version

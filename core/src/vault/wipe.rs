@@ -22,7 +22,8 @@ use super::store::Store;
 
 /// The database's first bytes, which hold its header, schema and keyslot.
 const FIRST_PAGES: u64 = 64 * 1024;
-const ZEROS: [u8; 16 * 1024] = [0; 16 * 1024];
+/// How much is overwritten per write.
+const CHUNK: usize = 16 * 1024;
 
 /// Whether a wipe was started in `dir` and has not finished.
 pub(crate) fn is_pending(dir: &Path) -> bool {
@@ -58,16 +59,18 @@ fn mark_started(dir: &Path) -> Result<()> {
 
 /// Overwrites the vault's files with zeros where they lie, syncing each before the next.
 fn destroy_in_place(dir: &Path) -> std::io::Result<()> {
-    overwrite(&dir.join(DB_FILE), Some(FIRST_PAGES))?;
-    overwrite(&dir.join(WAL_FILE), None)?;
+    let zeros = vec![0; CHUNK];
+    overwrite(&dir.join(DB_FILE), Some(FIRST_PAGES), &zeros)?;
+    overwrite(&dir.join(WAL_FILE), None, &zeros)?;
     for name in OWN_FILES {
-        overwrite(&dir.join(name), None)?;
+        overwrite(&dir.join(name), None, &zeros)?;
     }
     Ok(())
 }
 
-/// Overwrites the first `limit` bytes of `path` (all of it when `None`) in place and syncs.
-fn overwrite(path: &Path, limit: Option<u64>) -> std::io::Result<()> {
+/// Overwrites the first `limit` bytes of `path` (all of it when `None`) with `zeros`, in place,
+/// and syncs.
+fn overwrite(path: &Path, limit: Option<u64>, zeros: &[u8]) -> std::io::Result<()> {
     #[cfg(test)]
     if tests::FAIL_OVERWRITE.get() {
         return Err(std::io::ErrorKind::StorageFull.into());
@@ -81,8 +84,8 @@ fn overwrite(path: &Path, limit: Option<u64>) -> std::io::Result<()> {
     file.seek(SeekFrom::Start(0))?;
     let mut at = 0;
     while at < end {
-        let n = usize::try_from(end - at).map_or(ZEROS.len(), |left| left.min(ZEROS.len()));
-        file.write_all(&ZEROS[..n])?;
+        let n = usize::try_from(end - at).map_or(zeros.len(), |left| left.min(zeros.len()));
+        file.write_all(&zeros[..n])?;
         at += n as u64;
     }
     file.sync_all()
