@@ -41,11 +41,11 @@
 //! mid-check wins no free try and five processes guessing at once get no more tries than one.
 //! Optionally the vault erases itself after a configured number of wrong PINs in a row.
 //!
-//! One guess costs one Argon2id derivation at the stored costs: about 50 ms on one core of the
-//! build machine with this crate's implementation, and about 23 ms with a fast one (measured
-//! with the reference implementation's optimised build, see `docs/vault.md`). Someone who copies
-//! the file skips the waits: without a platform secret, every six-digit PIN falls in about
-//! 6.4 hours on one core (a few minutes on a hundred), and a passphrase is the only defence.
+//! One guess costs one Argon2id derivation at the stored costs: about 26 ms of one core of the
+//! build machine with this crate's implementation, as fast as the reference C one (measured in
+//! `docs/vault.md`). Someone who copies the file skips the waits: without a platform secret,
+//! every six-digit PIN falls in about 7 hours on one core (minutes on a hundred), and a
+//! passphrase is the only defence. The phones must add the keystore's secret.
 //!
 //! # What a phone adds, and what the terminal cannot detect
 //!
