@@ -41,10 +41,10 @@
 //! mid-check wins no free try and five processes guessing at once get no more tries than one.
 //! Optionally the vault erases itself after a configured number of wrong PINs in a row.
 //!
-//! One guess costs one Argon2id derivation at the stored costs: about 26 ms of one core of the
-//! build machine with this crate's implementation, as fast as the reference C one (measured in
-//! `docs/vault.md`). Someone who copies the file skips the waits: without a platform secret,
-//! every six-digit PIN falls in about 7 hours on one core (minutes on a hundred), and a
+//! One guess costs one Argon2id derivation at the stored costs: 22 to 26 ms of one core of the
+//! build machine with this crate's implementation, a little faster than the reference C one
+//! (measured in `docs/vault.md`). Someone who copies the file skips the waits: without a platform
+//! secret, every six-digit PIN falls in 6 to 7 hours on one core (minutes on a hundred), and a
 //! passphrase is the only defence. The phones must add the keystore's secret.
 //!
 //! # What a phone adds, and what the terminal cannot detect
