@@ -213,13 +213,18 @@ impl Error {
                     ErrorKind::NoVault
                 }
                 VaultError::NoSuchRecord { .. } => ErrorKind::UnknownRecord,
-                VaultError::Damaged | VaultError::Integrity { .. } | VaultError::NewerFormat => {
-                    ErrorKind::VaultDamaged
-                }
+                VaultError::Damaged
+                | VaultError::Integrity { .. }
+                | VaultError::NewerFormat
+                | VaultError::OldFormat
+                | VaultError::RolledBack => ErrorKind::VaultDamaged,
                 VaultError::AlreadyExists
                 | VaultError::PinTooShort { .. }
+                | VaultError::PinTooCommon
                 | VaultError::PlatformSecretTooShort { .. }
                 | VaultError::PlatformSecretMissing
+                | VaultError::PlatformSecretWrong
+                | VaultError::PlatformStoreMissing
                 | VaultError::CaseLabel { .. }
                 | VaultError::TooLong { .. }
                 | VaultError::InvalidKdfParams
@@ -227,6 +232,8 @@ impl Error {
                 VaultError::StorageFull
                 | VaultError::NotEnoughMemory
                 | VaultError::Crypto
+                | VaultError::PlatformStoreFailed
+                | VaultError::WipeFailed
                 | VaultError::Storage { .. } => ErrorKind::VaultFailure,
             },
         }
