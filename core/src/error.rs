@@ -280,4 +280,22 @@ mod tests {
         );
         assert_eq!(Error::Vault(VaultError::Locked).code(), "vault_locked");
     }
+
+    #[test]
+    fn vault_refusals_failures_and_damage_fall_into_their_kinds() {
+        let kind = |e: VaultError| Error::Vault(e).kind();
+        for e in [
+            VaultError::PinTooCommon,
+            VaultError::PlatformSecretWrong,
+            VaultError::PlatformStoreMissing,
+        ] {
+            assert_eq!(kind(e), ErrorKind::InvalidVaultInput);
+        }
+        for e in [VaultError::PlatformStoreFailed, VaultError::WipeFailed] {
+            assert_eq!(kind(e), ErrorKind::VaultFailure, "a failure to try again");
+        }
+        for e in [VaultError::RolledBack, VaultError::OldFormat] {
+            assert_eq!(kind(e), ErrorKind::VaultDamaged);
+        }
+    }
 }
