@@ -237,7 +237,8 @@ pub enum VaultAction {
         #[arg(long)]
         yes: bool,
     },
-    /// Print the de-identified referral summary of one saved item.
+    /// Print the referral summary of one saved item, to check before sharing (the case label
+    /// is left out; a note is your own words and may name someone).
     Summary {
         /// The item's id.
         id: String,

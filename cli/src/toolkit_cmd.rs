@@ -83,9 +83,7 @@ pub fn assess(
     }
     let screen = shown.open("assess/result")?;
     let work = SavedWork::new(&screen, &assessment)?;
-    save_or_print(common, to, RecordKind::Assessment, work, json, || {
-        Ok(result)
-    })
+    save_or_print(to, RecordKind::Assessment, work, json, || Ok(result))
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
@@ -141,7 +139,7 @@ pub fn rights(
         screen = shown.set(right, status)?;
     }
     let work = SavedWork::new(&screen, &list)?;
-    save_or_print(common, to, RecordKind::RightsChecklist, work, json, || {
+    save_or_print(to, RecordKind::RightsChecklist, work, json, || {
         Ok(toolkit.rights_view(&list))
     })
 }

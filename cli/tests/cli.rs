@@ -312,7 +312,7 @@ fn vault_commands_read_the_pin_from_stdin_and_never_leak_it() {
     );
     let summary = stdout(&run(&["summary", &id, "--lang", "nb"], "482916\n"));
     assert!(
-        summary.starts_with("Oppsummering til henvisning") && !summary.contains("case 12"),
+        summary.starts_with("Et notat med dine egne ord") && !summary.contains("case 12"),
         "{summary}"
     );
     // Wrong PIN: one line, exit 2, and the PIN is not echoed anywhere.
