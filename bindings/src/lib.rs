@@ -2,8 +2,8 @@
 //!
 //! The library carries what the shells use and nothing else: the entry object, the app model
 //! (every screen and event), the vault and signed-pack installation. Records and enums are the
-//! core's own types, declared here as uniffi remote types; objects wrap core objects behind a
-//! mutex. Every failure a caller can cause comes back as a [`LyktError`]. Every exported call
+//! core's own types, declared here as uniffi remote types (except the vault's records, copies the
+//! bindings make because the core's wipe themselves); objects wrap core objects behind a mutex. Every failure a caller can cause comes back as a [`LyktError`]. Every exported call
 //! runs inside uniffi's panic guard (the release profile unwinds), so a panic reaches the shell
 //! as uniffi's internal exception, never as a crash, and the object stays usable after it.
 

@@ -9,7 +9,7 @@ use lykt_core::app::{
     QuickExit, Screen, StatusKind, Transition,
 };
 use lykt_core::locale::TextDirection;
-use lykt_core::vault::{Record, RecordKind, RecordSummary};
+use lykt_core::vault::{Damage, DamagedRecord, RecordKind};
 
 #[uniffi::remote(Enum)]
 pub enum TextDirection {
@@ -48,6 +48,7 @@ pub enum StatusKind {
     Closed,
     AlwaysOpen,
     NotStated,
+    Holiday,
     Info,
 }
 
@@ -214,21 +215,16 @@ pub enum RecordKind {
     Note,
 }
 
-#[uniffi::remote(Record)]
-pub struct RecordSummary {
-    pub id: String,
-    pub date: String,
-    pub kind: RecordKind,
-    pub case_label: String,
-    pub created: i64,
+#[uniffi::remote(Enum)]
+pub enum Damage {
+    Unreadable,
+    NotSavedHere,
+    Missing,
 }
 
 #[uniffi::remote(Record)]
-pub struct Record {
+pub struct DamagedRecord {
     pub id: String,
     pub date: String,
-    pub kind: RecordKind,
-    pub case_label: String,
-    pub created: i64,
-    pub payload: String,
+    pub damage: Damage,
 }

@@ -1,9 +1,16 @@
 //! The encrypted vault over the FFI: thin delegations to `lykt_core::vault`.
+//!
+//! The PIN, the platform secret and a note's text come in as bytes (a `ByteArray` the shell can
+//! wipe, unlike a string), and are wrapped at once in buffers wiped when dropped. uniffi copies
+//! them out of its own transfer buffer and frees that unwiped; the core cannot reach it. Records
+//! go out as copies: the core's own are wiped when dropped, what the shell receives is the
+//! shell's to handle.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use lykt_core::vault::{Record, RecordKind, RecordSummary, VaultConfig};
+use lykt_core::vault::{DamagedRecord, PlatformStore, PlatformStoreError, RecordKind, VaultConfig};
+use zeroize::Zeroizing;
 
 use crate::{LyktError, lock};
 
@@ -11,25 +18,81 @@ use crate::{LyktError, lock};
 #[derive(Debug, uniffi::Object)]
 pub struct Vault(Mutex<lykt_core::vault::Vault>);
 
-fn secret(platform_secret: &Option<Vec<u8>>) -> Option<&[u8]> {
-    platform_secret.as_deref()
+/// Where the shell keeps the vault's record outside its folder, beside the keystore secret: an
+/// iOS Keychain item, or a file in the app's private storage encrypted under an Android Keystore
+/// key. A few hundred bytes, written after every change.
+#[uniffi::export(with_foreign)]
+pub trait VaultStateStore: Send + Sync {
+    /// The bytes saved last, or none if nothing was saved yet.
+    fn load(&self) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Replaces the saved bytes; returns once they are stored durably.
+    fn save(&self, state: Vec<u8>) -> Result<(), StoreError>;
+}
+
+/// A [`VaultStateStore`] could not read or write its record.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum StoreError {
+    /// The keystore or the storage failed, and why.
+    #[error("{reason}")]
+    Failed { reason: String },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for StoreError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::Failed { reason: e.reason }
+    }
+}
+
+/// The shell's store, as the core asks for it.
+struct ShellStore(Arc<dyn VaultStateStore>);
+
+impl PlatformStore for ShellStore {
+    fn load(&self) -> Result<Option<Vec<u8>>, PlatformStoreError> {
+        self.0.load().map_err(|_| PlatformStoreError)
+    }
+
+    fn save(&self, state: &[u8]) -> Result<(), PlatformStoreError> {
+        self.0.save(state.to_vec()).map_err(|_| PlatformStoreError)
+    }
+}
+
+fn config(store: Option<Arc<dyn VaultStateStore>>) -> VaultConfig {
+    VaultConfig {
+        platform_store: store.map(|s| Arc::new(ShellStore(s)) as Arc<dyn PlatformStore>),
+        ..VaultConfig::default()
+    }
+}
+
+/// `bytes` as text, or the vault's refusal naming `what`.
+fn text<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, LyktError> {
+    std::str::from_utf8(bytes).map_err(|_| LyktError::InvalidVaultInput {
+        message: format!("{what} is not valid UTF-8 text"),
+    })
+}
+
+/// A byte buffer from the shell, wiped when dropped.
+fn wiped(bytes: Option<Vec<u8>>) -> Option<Zeroizing<Vec<u8>>> {
+    bytes.map(Zeroizing::new)
 }
 
 #[uniffi::export]
 impl Vault {
-    /// Creates a vault in `dir` protected by `pin` (and the keystore secret, if given); unlocked.
+    /// Creates a vault in `dir` protected by `pin` (UTF-8 bytes) and, on a phone, the keystore
+    /// `platform_secret` with the `store` beside it; returns it unlocked.
     #[uniffi::constructor]
     pub fn create(
         dir: String,
-        pin: String,
+        pin: Vec<u8>,
         platform_secret: Option<Vec<u8>>,
+        store: Option<Arc<dyn VaultStateStore>>,
         now: i64,
     ) -> Result<Arc<Self>, LyktError> {
+        let (pin, secret) = (Zeroizing::new(pin), wiped(platform_secret));
         let v = lykt_core::vault::Vault::create(
             Path::new(&dir),
-            &pin,
-            secret(&platform_secret),
-            VaultConfig::default(),
+            text(&pin, "the PIN")?,
+            secret.as_deref().map(Vec::as_slice),
+            config(store),
             now,
         )
         .map_err(lykt_core::Error::from)?;
@@ -37,22 +100,32 @@ impl Vault {
     }
 
     /// Opens the vault in `dir`, locked; finishes an interrupted wipe and applies retention.
+    /// A vault made with a keystore secret needs its `store`.
     #[uniffi::constructor]
-    pub fn open(dir: String, now: i64) -> Result<Arc<Self>, LyktError> {
-        let v = lykt_core::vault::Vault::open(Path::new(&dir), VaultConfig::default(), now)
+    pub fn open(
+        dir: String,
+        store: Option<Arc<dyn VaultStateStore>>,
+        now: i64,
+    ) -> Result<Arc<Self>, LyktError> {
+        let v = lykt_core::vault::Vault::open(Path::new(&dir), config(store), now)
             .map_err(lykt_core::Error::from)?;
         Ok(Arc::new(Self(Mutex::new(v))))
     }
 
-    /// Unlocks with the PIN (and the keystore secret, if the vault was made with one).
+    /// Unlocks with the PIN (UTF-8 bytes) and the keystore secret, if the vault was made with one.
     pub fn unlock(
         &self,
-        pin: String,
+        pin: Vec<u8>,
         platform_secret: Option<Vec<u8>>,
         now: i64,
     ) -> Result<(), LyktError> {
+        let (pin, secret) = (Zeroizing::new(pin), wiped(platform_secret));
         Ok(lock(&self.0)
-            .unlock(&pin, secret(&platform_secret), now)
+            .unlock(
+                text(&pin, "the PIN")?,
+                secret.as_deref().map(Vec::as_slice),
+                now,
+            )
             .map_err(lykt_core::Error::from)?)
     }
 
@@ -71,31 +144,39 @@ impl Vault {
         lock(&self.0).touch(now)
     }
 
-    /// Saves a note under a case label; returns its id.
+    /// Saves a note (UTF-8 bytes) under a case label; returns its id.
     pub fn save_note(
         &self,
         case_label: String,
-        text: String,
+        text: Vec<u8>,
         now: i64,
     ) -> Result<String, LyktError> {
+        let note = Zeroizing::new(text);
         Ok(lock(&self.0)
-            .save(RecordKind::Note, &case_label, &text, now)
+            .save(
+                RecordKind::Note,
+                &case_label,
+                self::text(&note, "the note")?,
+                now,
+            )
             .map_err(lykt_core::Error::from)?)
     }
 
-    /// Every saved item, newest first.
-    pub fn list(&self, now: i64) -> Result<Vec<RecordSummary>, LyktError> {
-        Ok(lock(&self.0).list(now).map_err(lykt_core::Error::from)?)
+    /// Every saved item, newest first, and apart from them the damaged ones.
+    pub fn list(&self, now: i64) -> Result<Listing, LyktError> {
+        let listing = lock(&self.0).list(now).map_err(lykt_core::Error::from)?;
+        Ok(Listing::from(&listing))
     }
 
     /// One saved item in full.
     pub fn get(&self, id: String, now: i64) -> Result<Record, LyktError> {
-        Ok(lock(&self.0)
+        let record = lock(&self.0)
             .get(&id, now)
-            .map_err(lykt_core::Error::from)?)
+            .map_err(lykt_core::Error::from)?;
+        Ok(Record::from(&record))
     }
 
-    /// Deletes one saved item.
+    /// Deletes one saved item, damaged or not.
     pub fn delete(&self, id: String, now: i64) -> Result<(), LyktError> {
         Ok(lock(&self.0)
             .delete(&id, now)
@@ -109,7 +190,8 @@ impl Vault {
             .map_err(lykt_core::Error::from)?)
     }
 
-    /// Destroys this vault (key first, then files). The shell then deletes its keystore secret.
+    /// Destroys this vault (key first, then files). The shell then deletes its keystore secret
+    /// and the store's record. If it fails, nothing was deleted and the shell offers to retry.
     pub fn erase(&self) -> Result<(), LyktError> {
         Ok(lock(&self.0).erase().map_err(lykt_core::Error::from)?)
     }
@@ -121,8 +203,72 @@ pub fn vault_exists(dir: String) -> bool {
     lykt_core::vault::Vault::exists(Path::new(&dir))
 }
 
-/// Destroys the vault in `dir` without a PIN (key first, then files).
+/// Destroys the vault in `dir` without a PIN (key first, then its files); `NoVault` if there is
+/// none. If it fails, nothing was deleted and the shell offers to retry.
 #[uniffi::export]
 pub fn wipe_vault(dir: String) -> Result<(), LyktError> {
     Ok(lykt_core::vault::Vault::wipe(Path::new(&dir)).map_err(lykt_core::Error::from)?)
+}
+
+// Record and RecordSummary are the bindings' own: the core's wipe themselves when dropped, so
+// uniffi cannot take them apart field by field.
+
+/// A saved record in full, as the shell receives it.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Record {
+    pub id: String,
+    pub date: String,
+    pub kind: RecordKind,
+    pub case_label: String,
+    pub created: i64,
+    pub payload: String,
+}
+
+impl From<&lykt_core::vault::Record> for Record {
+    fn from(r: &lykt_core::vault::Record) -> Self {
+        Self {
+            id: r.id.clone(),
+            date: r.date.clone(),
+            kind: r.kind,
+            case_label: r.case_label.clone(),
+            created: r.created,
+            payload: r.payload.clone(),
+        }
+    }
+}
+
+/// A line of the list of saved records.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct RecordSummary {
+    pub id: String,
+    pub date: String,
+    pub kind: RecordKind,
+    pub case_label: String,
+    pub created: i64,
+}
+
+/// Every saved record: those that can be read, newest first, and the damaged ones.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Listing {
+    pub records: Vec<RecordSummary>,
+    pub damaged: Vec<DamagedRecord>,
+}
+
+impl From<&lykt_core::vault::Listing> for Listing {
+    fn from(l: &lykt_core::vault::Listing) -> Self {
+        Self {
+            records: l
+                .records
+                .iter()
+                .map(|r| RecordSummary {
+                    id: r.id.clone(),
+                    date: r.date.clone(),
+                    kind: r.kind,
+                    case_label: r.case_label.clone(),
+                    created: r.created,
+                })
+                .collect(),
+            damaged: l.damaged.clone(),
+        }
+    }
 }

@@ -4,6 +4,7 @@ use lykt_core::app::{App, Clock, Event, Platform, Screen, plain};
 use lykt_core::contacts::Audience;
 use lykt_core::content::ContentPack;
 use lykt_core::ids::Vocabulary;
+use lykt_core::toolkit::Residence;
 
 use crate::Failure;
 use crate::options::{Cli, Command, Common, ContentCommand};
@@ -64,12 +65,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Rights {
             minor,
             no_residence_permit,
+            residence_permit,
             set,
             json,
             save,
         }) => {
             let minor = minor.answer()?;
-            crate::toolkit_cmd::rights(common, minor, no_residence_permit, &set, json, &save)
+            // Not given, residence stays unanswered and every right is listed.
+            let residence = match (no_residence_permit, residence_permit) {
+                (true, _) => Some(Residence::NoPermit),
+                (_, true) => Some(Residence::HasPermit),
+                _ => None,
+            };
+            crate::toolkit_cmd::rights(common, minor, residence, &set, json, &save)
         }
         Some(Command::Contacts {
             audience,

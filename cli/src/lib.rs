@@ -24,7 +24,9 @@ mod lines;
 mod minors_cmd;
 pub mod options;
 mod packs;
+mod printable;
 mod render;
+mod secret_input;
 mod toolkit_cmd;
 mod vault_cmd;
 
@@ -80,7 +82,7 @@ where
                 .next()
                 .unwrap_or("error: invalid arguments")
                 .trim_start_matches("error: ");
-            eprintln!("lykt: {line}");
+            eprintln!("lykt: {}", printable::line(line));
             return ExitCode::from(BAD_INPUT);
         }
     };
@@ -90,7 +92,7 @@ where
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input(message)) => {
-            eprintln!("lykt: {message}");
+            eprintln!("lykt: {}", printable::line(&message));
             ExitCode::from(BAD_INPUT)
         }
     }

@@ -46,9 +46,7 @@ pub fn minors(
     }
     let data = serde_json::json!({ "answers": answers, "at": walk.at });
     let work = SavedWork::new(&screen, &data)?;
-    save_or_print(common, to, RecordKind::MinorsOutcome, work, json, || {
-        Ok(walk)
-    })
+    save_or_print(to, RecordKind::MinorsOutcome, work, json, || Ok(walk))
 }
 
 /// `lykt placement [--set ITEM=STATUS]`: the checklist with its statuses.
@@ -64,14 +62,9 @@ pub fn placement(common: &Common, set: &[String], json: bool, to: &SaveTo) -> Re
         screen = shown.set(item, status)?;
     }
     let work = SavedWork::new(&screen, &list)?;
-    save_or_print(
-        common,
-        to,
-        RecordKind::PlacementChecklist,
-        work,
-        json,
-        || Ok(flow.placement_view(&list, common.instant()?)),
-    )
+    save_or_print(to, RecordKind::PlacementChecklist, work, json, || {
+        Ok(flow.placement_view(&list, common.instant()?))
+    })
 }
 
 /// Splits `ID=VALUE` arguments.

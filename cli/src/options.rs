@@ -145,9 +145,14 @@ pub enum Command {
     Rights {
         #[command(flatten)]
         minor: Minor,
-        /// The person has no residence permit in Norway.
+        /// The person has no residence permit in Norway (the default lists these rights too,
+        /// since residence is not known until answered).
         #[arg(long)]
         no_residence_permit: bool,
+        /// The person has a residence permit in Norway: leaves out the rights for people
+        /// without one.
+        #[arg(long, conflicts_with = "no_residence_permit")]
+        residence_permit: bool,
         /// Right statuses, for example legal-aid=informed (repeatable).
         #[arg(long = "set", value_name = "RIGHT=STATUS")]
         set: Vec<String>,
@@ -232,7 +237,8 @@ pub enum VaultAction {
         #[arg(long)]
         yes: bool,
     },
-    /// Print the de-identified referral summary of one saved item.
+    /// Print the referral summary of one saved item, to check before sharing (the case label
+    /// is left out; a note is your own words and may name someone).
     Summary {
         /// The item's id.
         id: String,

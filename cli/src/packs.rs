@@ -10,12 +10,25 @@ use crate::Failure;
 use crate::options::Common;
 
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| cannot_read(path, e.kind()))
+}
+
+fn cannot_read(path: &Path, why: impl std::fmt::Display) -> Failure {
+    Failure::Input(format!("cannot read {}: {why}", path.display()))
+}
+
+/// A pack file, read no further than the largest pack could be; a refusal says why.
+fn read_pack(path: &Path) -> Result<Vec<u8>, Failure> {
+    match signed::read_file(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(UpdateError::Storage(why)) => Err(cannot_read(path, why)),
+        Err(e) => Err(refused(&e)),
+    }
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::write(path, bytes)
-        .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| Failure::Input(format!("cannot write {}: {}", path.display(), e.kind())))
 }
 
 /// A refusal: the reason on stdout and exit code 1.
@@ -31,7 +44,7 @@ pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
     let mut files = Vec::new();
     for name in FILES {
         let text = std::fs::read_to_string(dir.join(name))
-            .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+            .map_err(|e| cannot_read(&dir.join(name), e.kind()))?;
         files.push((*name, text));
     }
     let bytes = signed::sign(&files, &key).map_err(|e| Failure::Input(e.to_string()))?;
@@ -42,7 +55,7 @@ pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
 
 /// `lykt content verify PACKFILE`: exit 0 when signature and content are valid, 1 otherwise.
 pub fn verify(pack: &Path) -> Result<(), Failure> {
-    let bytes = read(pack)?;
+    let bytes = read_pack(pack)?;
     match signed::open(&bytes, signed::trusted_keys()) {
         Ok(p) => {
             say!(
@@ -62,7 +75,7 @@ pub fn install(common: &Common, pack: &Path) -> Result<(), Failure> {
         .data_dir
         .as_deref()
         .ok_or_else(|| Failure::Input("install needs --data-dir DIR".into()))?;
-    let bytes = read(pack)?;
+    let bytes = read_pack(pack)?;
     let mut lykt = Lykt::open(&["en"], Some(dir))?;
     match lykt.install_pack(dir, &bytes) {
         Ok(version) => {

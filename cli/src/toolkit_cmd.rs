@@ -83,9 +83,7 @@ pub fn assess(
     }
     let screen = shown.open("assess/result")?;
     let work = SavedWork::new(&screen, &assessment)?;
-    save_or_print(common, to, RecordKind::Assessment, work, json, || {
-        Ok(result)
-    })
+    save_or_print(to, RecordKind::Assessment, work, json, || Ok(result))
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
@@ -114,11 +112,12 @@ pub fn duties(
     Ok(())
 }
 
-/// `lykt rights [--minor M] [--no-residence-permit] [--set RIGHT=STATUS]`: the checklist.
+/// `lykt rights [--minor M] [--no-residence-permit | --residence-permit] [--set RIGHT=STATUS]`:
+/// the checklist; without an answer about residence every right is listed.
 pub fn rights(
     common: &Common,
     minor: MinorAnswer,
-    no_permit: bool,
+    residence: Option<Residence>,
     set: &[String],
     json: bool,
     to: &SaveTo,
@@ -126,23 +125,21 @@ pub fn rights(
     let toolkit = toolkit(common)?;
     let mut list = RightsChecklist::new(RightsProfile {
         minor: minor.presumed_minor(),
-        no_residence_permit: no_permit,
+        no_residence_permit: residence.unwrap_or_default().no_residence_permit(),
     });
     for (right, status) in pairs(set)? {
         list.set_status_id(&toolkit.pack().toolkit, right, status)?;
     }
     let mut shown = with_minor(common, "rights", minor)?;
-    let residence = if no_permit {
-        Residence::NoPermit
-    } else {
-        Residence::HasPermit
-    };
-    let mut screen = shown.choose("residence", residence.id())?;
+    let mut screen = shown.app().current_screen();
+    if let Some(residence) = residence {
+        screen = shown.choose("residence", residence.id())?;
+    }
     for (right, status) in pairs(set)? {
         screen = shown.set(right, status)?;
     }
     let work = SavedWork::new(&screen, &list)?;
-    save_or_print(common, to, RecordKind::RightsChecklist, work, json, || {
+    save_or_print(to, RecordKind::RightsChecklist, work, json, || {
         Ok(toolkit.rights_view(&list))
     })
 }

@@ -1,47 +1,43 @@
 //! `lykt vault`: the encrypted vault from the terminal. The PIN comes from the first line of
-//! standard input, never from arguments or the environment.
+//! standard input, never from arguments or the environment, and is read into a buffer that is
+//! wiped. The vault always runs on the system clock: the global `--at` never reaches it.
+//!
+//! The terminal has no keystore, so it gives the vault no platform secret: what that leaves
+//! undetected is in the vault's docs.
 
-use std::io::{BufRead, Read};
 use std::path::Path;
 
+use lykt_core::app::Clock;
 use lykt_core::saved::{SavedWork, body, kind_label, referral_summary};
 use lykt_core::ui_keys::saved as k;
-use lykt_core::vault::{RecordKind, Vault, VaultConfig};
+use lykt_core::vault::{Damage, RecordKind, Vault, VaultConfig};
 use lykt_core::{Error, Lykt};
-use zeroize::Zeroizing;
 
 use crate::Failure;
 use crate::options::{Common, SaveTo, VaultAction};
+use crate::printable;
+use crate::secret_input::{SecretInput, text};
 
-/// Reads one line from standard input without its line ending.
-fn read_line(input: &mut dyn BufRead) -> Result<Zeroizing<String>, Failure> {
-    let mut line = Zeroizing::new(String::new());
-    input
-        .read_line(&mut line)
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    let trimmed = Zeroizing::new(line.trim_end_matches(['\n', '\r']).to_owned());
-    Ok(trimmed)
-}
-
-fn pin(input: &mut dyn BufRead) -> Result<Zeroizing<String>, Failure> {
-    let pin = read_line(input)?;
-    if pin.is_empty() {
-        return Err(Failure::Input(
-            "the PIN is read from the first line of standard input, and it is empty".into(),
-        ));
-    }
-    Ok(pin)
+/// The time for the vault: the system clock, whatever `--at` says.
+fn now() -> i64 {
+    Clock::System.now().timestamp()
 }
 
 fn vault_err(e: lykt_core::vault::VaultError) -> Failure {
     Error::from(e).into()
 }
 
-/// Opens the vault and unlocks it with the PIN from standard input.
-fn unlocked(dir: &Path, input: &mut dyn BufRead, now: i64) -> Result<Vault, Failure> {
-    let pin = pin(input)?;
+/// Opens the vault and unlocks it with the PIN from the first line of `input`.
+fn unlocked(dir: &Path, input: &mut SecretInput, now: i64) -> Result<Vault, Failure> {
+    let pin = input.line()?;
+    if pin.is_empty() {
+        return Err(Failure::Input(
+            "the PIN is read from the first line of standard input, and it is empty".into(),
+        ));
+    }
+    let pin = text(&pin, "the PIN")?;
     let mut vault = Vault::open(dir, VaultConfig::default(), now).map_err(vault_err)?;
-    vault.unlock(&pin, None, now).map_err(vault_err)?;
+    vault.unlock(pin, None, now).map_err(vault_err)?;
     Ok(vault)
 }
 
@@ -49,14 +45,23 @@ fn unlocked(dir: &Path, input: &mut dyn BufRead, now: i64) -> Result<Vault, Fail
 pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failure> {
     let lykt: Lykt = common.lykt()?;
     let (ui, l) = (&lykt.pack().ui, lykt.locales());
-    let now = common.instant()?.timestamp();
-    let stdin = std::io::stdin();
-    let input = &mut stdin.lock();
+    let now = now();
+    let input = &mut SecretInput::stdin()?;
     match action {
         VaultAction::Init => {
-            let pin = pin(input)?;
-            Vault::create(dir, &pin, None, VaultConfig::default(), now).map_err(vault_err)?;
-            say!("vault created in {}", dir.display());
+            let pin = input.line()?;
+            Vault::create(
+                dir,
+                text(&pin, "the PIN")?,
+                None,
+                VaultConfig::default(),
+                now,
+            )
+            .map_err(vault_err)?;
+            say!(
+                "vault created in {}",
+                printable::line(&dir.display().to_string())
+            );
             say!("{}", ui.get(k::SAVED_LABEL_WARNING, l));
         }
         VaultAction::Unlock => {
@@ -65,27 +70,41 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
         }
         VaultAction::AddNote { label } => {
             let mut vault = unlocked(dir, input, now)?;
-            let mut text = Zeroizing::new(String::new());
-            input
-                .read_to_string(&mut text)
-                .map_err(|e| Failure::Input(e.to_string()))?;
+            let note = input.rest()?;
             let id = vault
-                .save(RecordKind::Note, &label, text.trim_end(), now)
+                .save(
+                    RecordKind::Note,
+                    &label,
+                    text(&note, "the note")?.trim_end(),
+                    now,
+                )
                 .map_err(vault_err)?;
             say!("{id}");
         }
         VaultAction::List => {
-            let items = unlocked(dir, input, now)?.list(now).map_err(vault_err)?;
-            for item in &items {
+            let listing = unlocked(dir, input, now)?.list(now).map_err(vault_err)?;
+            for item in &listing.records {
                 say!(
                     "{}  {}  {:<40}  {}",
                     item.id,
                     item.date,
                     kind_label(item.kind, ui, l),
-                    item.case_label
+                    printable::line(&item.case_label)
                 );
             }
-            if items.is_empty() {
+            for item in &listing.damaged {
+                say!(
+                    "{}  {}  DAMAGED: {} (it can only be deleted)",
+                    printable::line(&item.id),
+                    printable::line(&item.date),
+                    match item.damage {
+                        Damage::Unreadable => "altered or damaged on disk",
+                        Damage::NotSavedHere => "put into the file from elsewhere",
+                        Damage::Missing => "removed from the file outside the app",
+                    }
+                );
+            }
+            if listing.records.is_empty() && listing.damaged.is_empty() {
                 say!("the vault is empty");
             }
         }
@@ -97,26 +116,29 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
                 "{}  {}  {}\n\n{}",
                 r.date,
                 kind_label(r.kind, ui, l),
-                r.case_label,
-                body(&r)?
+                printable::line(&r.case_label),
+                printable::lines(&body(&r)?)
             );
         }
         VaultAction::Delete { id } => {
             unlocked(dir, input, now)?
                 .delete(&id, now)
                 .map_err(vault_err)?;
-            say!("deleted {id}");
+            say!("deleted {}", printable::line(&id));
         }
         VaultAction::Lock => {
             Vault::open(dir, VaultConfig::default(), now).map_err(vault_err)?;
             say!("the vault is locked");
         }
         VaultAction::Wipe { yes } => {
+            if !Vault::exists(dir) {
+                return Err(vault_err(lykt_core::vault::VaultError::NotFound));
+            }
             if !yes {
                 say!(
                     "This destroys the vault and everything saved in it, for good. Type yes to go on:"
                 );
-                if read_line(input)?.trim() != "yes" {
+                if input.line()?.trim_ascii() != b"yes" {
                     return Err(Failure::Input("wipe cancelled; nothing was changed".into()));
                 }
             }
@@ -127,7 +149,7 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
             let r = unlocked(dir, input, now)?
                 .get(&id, now)
                 .map_err(vault_err)?;
-            say_raw!("{}", referral_summary(&r, ui, l)?);
+            say_raw!("{}", printable::lines(&referral_summary(&r, ui, l)?));
         }
     }
     Ok(())
@@ -135,12 +157,7 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
 
 /// Saves `work` to the vault when `--save-to` was given (PIN from standard input); prints the id.
 /// Returns whether it saved.
-pub fn save(
-    common: &Common,
-    to: &SaveTo,
-    kind: RecordKind,
-    work: &SavedWork,
-) -> Result<bool, Failure> {
+pub fn save(to: &SaveTo, kind: RecordKind, work: &SavedWork) -> Result<bool, Failure> {
     let Some(dir) = &to.save_to else {
         return Ok(false);
     };
@@ -148,9 +165,8 @@ pub fn save(
         .label
         .as_deref()
         .ok_or_else(|| Failure::Input("--save-to needs --label LABEL".into()))?;
-    let now = common.instant()?.timestamp();
-    let stdin = std::io::stdin();
-    let mut vault = unlocked(dir, &mut stdin.lock(), now)?;
+    let now = now();
+    let mut vault = unlocked(dir, &mut SecretInput::stdin()?, now)?;
     let id = vault
         .save(kind, label, &work.payload()?, now)
         .map_err(vault_err)?;
@@ -161,14 +177,13 @@ pub fn save(
 /// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON, or the text that
 /// would be saved (the screen it was made from).
 pub fn save_or_print<T: serde::Serialize>(
-    common: &Common,
     to: &SaveTo,
     kind: RecordKind,
     work: SavedWork,
     json: bool,
     view: impl FnOnce() -> Result<T, Failure>,
 ) -> Result<(), Failure> {
-    if save(common, to, kind, &work)? {
+    if save(to, kind, &work)? {
         Ok(())
     } else if json {
         crate::commands::print_json(&view()?)

@@ -34,13 +34,24 @@ fn contacts_json_has_the_documented_shape() {
         .iter()
         .map(|c| c["status"].as_str().expect("status"))
         .collect();
+    // On a public holiday, offices with weekday hours have the fifth status.
     assert!(
         statuses
             .iter()
-            .all(|s| ["open", "closed", "always_open", "not_stated"].contains(s))
+            .all(|s| ["open", "closed", "always_open", "not_stated", "holiday"].contains(s))
     );
+    let udi = contacts.iter().find(|c| c["id"] == "udi").expect("udi");
+    assert_eq!(udi["status"], "holiday");
     let ordinary = json(&["contacts", "--json", "--at", "2027-05-18T09:00:00Z"]);
     assert!(ordinary["public_holiday"].is_null());
+    assert!(
+        ordinary["contacts"]
+            .as_array()
+            .expect("contacts")
+            .iter()
+            .all(|c| ["open", "closed", "always_open", "not_stated"]
+                .contains(&c["status"].as_str().expect("status")))
+    );
 }
 
 #[test]
@@ -308,7 +319,7 @@ fn vault_commands_read_the_pin_from_stdin_and_never_leak_it() {
     );
     let summary = stdout(&run(&["summary", &id, "--lang", "nb"], "482916\n"));
     assert!(
-        summary.starts_with("Oppsummering til henvisning") && !summary.contains("case 12"),
+        summary.starts_with("Et notat med dine egne ord") && !summary.contains("case 12"),
         "{summary}"
     );
     // Wrong PIN: one line, exit 2, and the PIN is not echoed anywhere.

@@ -127,7 +127,7 @@ fn placement_checklist_with_statuses() {
         ],
         "",
     ));
-    assert!(text.contains("1 av 10"), "{text}");
+    assert!(text.contains("1 av 13"), "{text}");
     fails_with_one_line(&["placement", "--set", "nope=done"]);
     fails_with_one_line(&["placement", "--set", "emergency-decision=soon"]);
     fails_with_one_line(&["placement", "--set", "no-equals-sign"]);
@@ -277,7 +277,7 @@ fn saving_each_kind_to_the_vault_then_sharing_its_summary() {
         ),
         (
             &["placement", "--set", "emergency-decision=done"],
-            "1 of 10",
+            "1 of 13",
         ),
     ];
     for (args, expected) in saves {

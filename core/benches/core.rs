@@ -99,7 +99,7 @@ fn vault(c: &mut Criterion) {
         })
     });
     group.bench_function("list_1000", |b| {
-        b.iter(|| assert_eq!(v.list(now).expect("lists").len(), 1000))
+        b.iter(|| assert_eq!(v.list(now).expect("lists").records.len(), 1000))
     });
     group.finish();
 }

@@ -213,13 +213,18 @@ impl Error {
                     ErrorKind::NoVault
                 }
                 VaultError::NoSuchRecord { .. } => ErrorKind::UnknownRecord,
-                VaultError::Damaged | VaultError::Integrity { .. } | VaultError::NewerFormat => {
-                    ErrorKind::VaultDamaged
-                }
+                VaultError::Damaged
+                | VaultError::Integrity { .. }
+                | VaultError::NewerFormat
+                | VaultError::OldFormat
+                | VaultError::RolledBack => ErrorKind::VaultDamaged,
                 VaultError::AlreadyExists
                 | VaultError::PinTooShort { .. }
+                | VaultError::PinTooCommon
                 | VaultError::PlatformSecretTooShort { .. }
                 | VaultError::PlatformSecretMissing
+                | VaultError::PlatformSecretWrong
+                | VaultError::PlatformStoreMissing
                 | VaultError::CaseLabel { .. }
                 | VaultError::TooLong { .. }
                 | VaultError::InvalidKdfParams
@@ -227,6 +232,8 @@ impl Error {
                 VaultError::StorageFull
                 | VaultError::NotEnoughMemory
                 | VaultError::Crypto
+                | VaultError::PlatformStoreFailed
+                | VaultError::WipeFailed
                 | VaultError::Storage { .. } => ErrorKind::VaultFailure,
             },
         }
@@ -272,5 +279,23 @@ mod tests {
             "invalid_content"
         );
         assert_eq!(Error::Vault(VaultError::Locked).code(), "vault_locked");
+    }
+
+    #[test]
+    fn vault_refusals_failures_and_damage_fall_into_their_kinds() {
+        let kind = |e: VaultError| Error::Vault(e).kind();
+        for e in [
+            VaultError::PinTooCommon,
+            VaultError::PlatformSecretWrong,
+            VaultError::PlatformStoreMissing,
+        ] {
+            assert_eq!(kind(e), ErrorKind::InvalidVaultInput);
+        }
+        for e in [VaultError::PlatformStoreFailed, VaultError::WipeFailed] {
+            assert_eq!(kind(e), ErrorKind::VaultFailure, "a failure to try again");
+        }
+        for e in [VaultError::RolledBack, VaultError::OldFormat] {
+            assert_eq!(kind(e), ErrorKind::VaultDamaged);
+        }
     }
 }

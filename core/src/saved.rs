@@ -89,12 +89,18 @@ pub fn body(record: &Record) -> Result<String, Error> {
     }
 }
 
-/// A plain-text summary of one record for the share sheet. The case label is left out.
+/// A plain-text summary of one record for the share sheet, to be shown for review before it is
+/// shared. The case label is left out. A note is the user's own free text, so its summary is not
+/// called de-identified and asks to be checked for names.
 pub fn referral_summary(record: &Record, ui: &Ui, locales: &Locales) -> Result<String, Error> {
     let kind = kind_label(record.kind, ui, locales);
+    let title = match record.kind {
+        RecordKind::Note => k::SAVED_SUMMARY_TITLE_NOTE,
+        _ => k::SAVED_SUMMARY_TITLE,
+    };
     Ok(format!(
         "{}\n{}\n\n{}\n\n{}\n",
-        ui.get(k::SAVED_SUMMARY_TITLE, locales),
+        ui.get(title, locales),
         ui.fill(
             k::SAVED_SUMMARY_SAVED,
             locales,

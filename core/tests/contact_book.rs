@@ -1,6 +1,9 @@
 //! The contact book: open-now in Oslo time across daylight saving, holidays, search.
 
+mod support;
+
 use chrono::{Datelike, Timelike};
+use lykt_core::app::Block;
 use lykt_core::calendar::{self, local, parse_instant};
 use lykt_core::contacts::{Audience, ContactBook, Hours, OpenState};
 use lykt_core::content::ContentPack;
@@ -255,6 +258,26 @@ fn older_only_channels_are_marked() {
 }
 
 #[test]
+fn a_contact_says_whom_it_is_for_without_repeating_for() {
+    for (locale, want) in [
+        ("en", "For: Adults who may be exploited; Professionals"),
+        ("nb", "For: Voksne som kan være utnyttet; Fagfolk"),
+    ] {
+        let mut app = support::app_at(locale, "2026-06-01T10:00:00Z");
+        let screen = support::open(&mut app, "contact/rosa");
+        let paragraphs: Vec<&str> = screen
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(paragraphs.contains(&want), "{locale}: {paragraphs:?}");
+    }
+}
+
+#[test]
 fn unknown_contact_is_a_typed_error() {
     let b = book(&["en"]);
     assert_eq!(
@@ -280,6 +303,11 @@ proptest! {
             let lt = local(t);
             let inside = periods.iter().any(|p| p.days.contains(&lt.weekday()) && p.open <= lt.time() && lt.time() < p.close);
             let s = c.hours.status(t);
+            if calendar::holiday(lt.date_naive()).is_some() {
+                // No holiday hours are stated: never "open" on a public holiday.
+                prop_assert_eq!(s.state, OpenState::Holiday, "{} on {}", c.id, lt);
+                continue;
+            }
             match s.state {
                 OpenState::Open => {
                     prop_assert!(inside, "{} open at {lt}", c.id);
@@ -292,12 +320,19 @@ proptest! {
                 }
                 OpenState::Closed => {
                     prop_assert!(!inside, "{} closed at {lt}", c.id);
-                    let next = s.next_open.expect("weekly hours reopen within a week");
-                    prop_assert!(next > t && next - t <= chrono::Duration::days(7));
+                    let next = s.next_open.expect("weekly hours reopen within two weeks");
+                    prop_assert!(next > t && next - t <= chrono::Duration::days(14));
+                    prop_assert!(calendar::holiday(local(next).date_naive()).is_none(), "{} reopens on a holiday", c.id);
                     let ln = local(next);
                     prop_assert!(periods.iter().any(|p| p.open == ln.time() && p.days.contains(&ln.weekday())), "{} opens at a non-boundary {ln}", c.id);
                     prop_assert_eq!(c.hours.status(next).state, OpenState::Open);
                     prop_assert_eq!(c.hours.status(next - chrono::Duration::seconds(1)).state, OpenState::Closed);
+                    // The next opening skips public holidays and says so.
+                    let days = u64::try_from(local(next).date_naive().signed_duration_since(lt.date_naive()).num_days()).unwrap_or(0);
+                    let skipped = (1..days)
+                        .map(|n| calendar::add_days(lt.date_naive(), n))
+                        .any(|d| calendar::holiday(d).is_some() && periods.iter().any(|p| p.days.contains(&d.weekday())));
+                    prop_assert!(!skipped || s.after_holiday, "{} at {lt}", c.id);
                     prop_assert_eq!(ln.second(), 0);
                 }
                 other => prop_assert!(false, "weekly hours gave {other:?}"),

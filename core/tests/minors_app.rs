@@ -195,7 +195,10 @@ fn the_outcome_shows_the_end_card_with_calls_first_and_links_to_the_rest() {
         .filter(|t| t.starts_with("contact/"))
         .copied()
         .collect();
-    assert_eq!(contacts[0], "contact/barnevernvakten", "after hours first");
+    assert_eq!(
+        contacts[0], "contact/alarmtelefonen",
+        "after hours a contact that can be called comes first"
+    );
     assert!(
         end.blocks
             .iter()
@@ -258,12 +261,12 @@ fn the_placement_checklist_changes_with_set_status_and_survives_navigation() {
     let mut app = app("en", OFFICE);
     let screen = open(&mut app, "placement");
     let items: Vec<&str> = items(&screen).into_iter().map(|(id, _)| id).collect();
-    assert_eq!(items.len(), 10);
+    assert_eq!(items.len(), 13);
     assert_eq!(items[0], "emergency-decision");
     assert_unique_actions(&screen);
     let after = set(&mut app, "emergency-decision", "done").expect("valid");
     let progress = status_line(&after);
-    assert_eq!(progress, Some("1 of 10 done"));
+    assert_eq!(progress, Some("1 of 13 done"));
     let status = after.blocks.iter().find_map(|b| match b {
         Block::ChecklistItem {
             id,
@@ -316,8 +319,10 @@ fn quick_exit_wipes_the_flow_and_the_checklist() {
             .all(|b| !matches!(b, Block::ChecklistItem { status, .. }
         if status != "not_started"))
     );
-    // Opening the flow from the placement screen starts it afresh; nothing urgent remains.
+    // Opening the flow from the placement screen starts it afresh; nothing urgent remains,
+    // only the calls every question offers.
     let flow = open(&mut app, "minors");
     assert_eq!(question(&flow), Some("danger"));
-    assert_eq!(flow.actions().count(), 0);
+    let uris: Vec<&str> = flow.actions().map(|a| a.uri.as_str()).collect();
+    assert_eq!(uris, ["tel:116111", "tel:02800"]);
 }

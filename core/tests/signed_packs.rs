@@ -33,7 +33,16 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Tests that install through the app need it to trust the test key.
+fn assert_test_key_trusted() {
+    assert!(
+        signed::trusted_keys().contains(&TEST_KEY),
+        "run with `--features lykt-core/test-key` (scripts/test.sh does)"
+    );
+}
+
 fn version_in_use(dir: &Path) -> u32 {
+    assert_test_key_trusted();
     Lykt::open(&["en"], Some(dir))
         .expect("opens")
         .pack()
@@ -180,4 +189,94 @@ fn an_interrupted_install_leaves_the_old_pack_in_use() {
     std::fs::write(installed_path(&dir), damaged).expect("write");
     assert_eq!(version_in_use(&dir), embedded);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Signs `body` as it stands (the JSON text is not rebuilt, so duplicates survive).
+fn sign_body(body: &str) -> Vec<u8> {
+    let key = ring::signature::Ed25519KeyPair::from_pkcs8(TEST_SIGNING_KEY).expect("key");
+    let mut message = signed::MAGIC.to_vec();
+    message.extend_from_slice(body.as_bytes());
+    let mut out = signed::MAGIC.to_vec();
+    out.extend_from_slice(key.sign(&message).as_ref());
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+fn body_with(extra: &str) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = files(2, |_, _| {})
+        .into_iter()
+        .map(|(n, t)| (n, serde_json::Value::String(t)))
+        .collect();
+    let body = serde_json::Value::Object(map).to_string();
+    format!("{{{extra}{}", &body[1..])
+}
+
+#[test]
+fn duplicate_and_unknown_members_are_refused() {
+    assert!(signed::open(&sign_body(&body_with("")), &[TEST_KEY]).is_ok());
+    let contacts = files(2, |_, _| {})
+        .into_iter()
+        .find(|(n, _)| n == "contacts.json")
+        .expect("contacts")
+        .1;
+    let duplicate = format!("\"contacts.json\":{},", serde_json::Value::String(contacts));
+    assert_eq!(
+        signed::open(&sign_body(&body_with(&duplicate)), &[TEST_KEY]).map(|_| ()),
+        Err(UpdateError::DuplicateMember("contacts.json".into()))
+    );
+    assert_eq!(
+        signed::open(&sign_body(&body_with("\"notes.txt\":\"hi\",")), &[TEST_KEY]).map(|_| ()),
+        Err(UpdateError::UnknownMember("notes.txt".into()))
+    );
+}
+
+#[test]
+fn a_pack_larger_than_the_cap_is_refused_unread() {
+    let too_large = Err(UpdateError::TooLarge {
+        max_bytes: signed::MAX_PACK_BYTES,
+    });
+    let big = vec![b' '; signed::MAX_PACK_BYTES + 1];
+    assert_eq!(signed::open(&big, &[TEST_KEY]).map(|_| ()), too_large);
+    // Read from a file, no more than the cap is ever read.
+    let dir = temp_dir("big");
+    let path = dir.join("big.lyktpack");
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(1 << 30))
+        .expect("a sparse file of 1 GiB");
+    assert_eq!(signed::read_file(&path).map(|_| ()), too_large);
+    #[cfg(unix)]
+    assert_eq!(
+        signed::read_file(Path::new("/dev/zero")).map(|_| ()),
+        too_large
+    );
+    let pack = signed_pack(2);
+    std::fs::write(&path, &pack).expect("write");
+    assert_eq!(signed::read_file(&path), Ok(pack));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_older_pack_put_back_in_place_is_refused() {
+    let dir = temp_dir("rollback");
+    let embedded = version_in_use(&dir);
+    let older = signed_pack(embedded + 1);
+    signed::install(&dir, &older, embedded, &[TEST_KEY]).expect("installs");
+    signed::install(&dir, &signed_pack(embedded + 2), embedded + 1, &[TEST_KEY]).expect("installs");
+    // Someone with the files puts the older (validly signed) pack back.
+    std::fs::write(installed_path(&dir), &older).expect("write");
+    assert_ne!(
+        version_in_use(&dir),
+        embedded + 1,
+        "the older pack is used again"
+    );
+    assert!(signed::load_installed(&dir, &[TEST_KEY]).is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_test_key_is_trusted_only_with_its_feature() {
+    assert_eq!(
+        signed::trusted_keys().contains(&TEST_KEY),
+        cfg!(feature = "test-key")
+    );
 }

@@ -100,8 +100,8 @@ fn the_checklist_offers_minors_extras_only_for_a_possible_child() {
     let s = open(&mut app, "assess");
     assert_eq!(
         selected(&s, "minor"),
-        Some("unsure"),
-        "unsure until answered"
+        None,
+        "not answered yet (treated as unsure)"
     );
     let ids = |s: &Screen| {
         items(s)
@@ -290,7 +290,7 @@ fn duties_need_a_role_and_then_list_numbered_steps() {
         "no consent question for a child"
     );
     let s = choose(&mut app, "minor", "no").expect("adult");
-    assert_eq!(selected(&s, "consent"), Some("not-asked"));
+    assert_eq!(selected(&s, "consent"), None);
     let s = choose(&mut app, "consent", "yes").expect("consent");
     assert!(texts(&s).contains("Refer the person to ROSA"));
     let a = open(&mut app, "assess");
@@ -338,7 +338,7 @@ fn the_rights_checklist_tracks_statuses_and_details() {
     choose(&mut app, "residence", "no-permit").expect("residence");
     let d = open(&mut app, "rights/reflection-period");
     assert_eq!(d.title, "Reflection period");
-    assert!(texts(&d).contains("(older source; may be out of date)"));
+    assert!(texts(&d).contains("(older source; the rule may have changed)"));
     assert!(links(&d).contains(&"contact/udi"));
     let d =
         set(&mut app, "reflection-period", "wants_help").expect("status from the detail screen");
@@ -383,7 +383,7 @@ fn quick_exit_forgets_every_answer() {
     set(&mut app, "legal-aid", "referred").expect("status");
     app.dispatch(Event::QuickExit).expect("exit");
     let s = open(&mut app, "assess");
-    assert_eq!(selected(&s, "minor"), Some("unsure"));
+    assert_eq!(selected(&s, "minor"), None);
     assert!(
         items(&s)
             .iter()

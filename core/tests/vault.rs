@@ -1,26 +1,16 @@
 //! The vault's promises, tested through its public API and its files on disk.
 
+mod vault_support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use lykt_core::vault::{
-    KdfParams, MAX_NOTE_CHARS, Record, RecordKind, RecordSummary, Vault, VaultConfig, VaultError,
+    Damage, DamagedRecord, KdfParams, Listing, MAX_NOTE_CHARS, Record, RecordKind, Vault,
+    VaultConfig, VaultError,
 };
-use ring::rand::{SecureRandom, SystemRandom};
-use rusqlite::Connection;
 use tempfile::TempDir;
-
-const PIN: &str = "482916";
-const WRONG_PIN: &str = "000000";
-/// 2026-01-01T00:00:00Z.
-const NOW: i64 = 1_767_225_600;
-const DAY: i64 = 86_400;
-
-fn new_vault(config: VaultConfig, secret: Option<&[u8]>) -> (TempDir, Vault) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let vault = Vault::create(dir.path(), PIN, secret, config, NOW).expect("create vault");
-    (dir, vault)
-}
+use vault_support::{DAY, NOW, PIN, WRONG_PIN, db, new_vault, phone, random_bytes, raw};
 
 fn reopen(dir: &Path, config: VaultConfig, now: i64) -> Vault {
     Vault::open(dir, config, now).expect("open vault")
@@ -32,22 +22,8 @@ fn unlocked(dir: &Path) -> Vault {
     vault
 }
 
-fn db(dir: &Path) -> PathBuf {
-    dir.join("vault.db")
-}
-
-fn raw(dir: &Path) -> Connection {
-    Connection::open(db(dir)).expect("raw connection")
-}
-
-fn random_bytes(n: usize) -> Vec<u8> {
-    let mut out = vec![0; n];
-    SystemRandom::new().fill(&mut out).expect("random");
-    out
-}
-
-fn ids(list: &[RecordSummary]) -> Vec<&str> {
-    list.iter().map(|r| r.id.as_str()).collect()
+fn ids(list: &Listing) -> Vec<&str> {
+    list.records.iter().map(|r| r.id.as_str()).collect()
 }
 
 fn never_locks() -> VaultConfig {
@@ -83,9 +59,10 @@ fn saved_records_come_back_after_reopening() {
         [assessment.as_str(), note.as_str()],
         "newest first"
     );
-    assert_eq!(list[1].kind, RecordKind::Note);
-    assert_eq!(list[1].case_label, "Case 12");
-    assert_eq!(list[1].date, "2026-01-01");
+    assert_eq!(list.records[1].kind, RecordKind::Note);
+    assert_eq!(list.records[1].case_label, "Case 12");
+    assert_eq!(list.records[1].date, "2026-01-01");
+    assert!(list.damaged.is_empty());
     assert_eq!(
         vault.get(&note, NOW + 62).expect("get"),
         Record {
@@ -110,8 +87,17 @@ fn creation_checks_its_inputs() {
         Err(VaultError::PinTooShort { min_chars: 6 })
     );
     assert_eq!(
-        create(PIN, Some(b"short"), VaultConfig::default()),
+        create("123456", None, VaultConfig::default()),
+        Err(VaultError::PinTooCommon)
+    );
+    assert_eq!(
+        create(PIN, Some(b"short"), phone()),
         Err(VaultError::PlatformSecretTooShort { min_bytes: 16 })
+    );
+    assert_eq!(
+        create(PIN, Some(&[7; 32]), VaultConfig::default()),
+        Err(VaultError::PlatformStoreMissing),
+        "a secret without the store beside it"
     );
     let weak = VaultConfig {
         kdf: KdfParams {
@@ -142,7 +128,8 @@ fn a_missing_vault_is_reported_as_such() {
         Vault::open(&missing, VaultConfig::default(), NOW).map(|_| ()),
         Err(VaultError::NotFound)
     );
-    assert_eq!(Vault::wipe(&missing), Ok(()));
+    assert_eq!(Vault::wipe(&missing), Err(VaultError::NotFound));
+    assert_eq!(Vault::wipe(dir.path()), Err(VaultError::NotFound));
 }
 
 #[test]
@@ -187,7 +174,9 @@ fn a_wrong_pin_changes_nothing() {
         .expect("save");
     drop(vault);
     let records_before = raw(dir.path())
-        .query_row("SELECT sealed FROM records", [], |r| r.get::<_, Vec<u8>>(0))
+        .query_row("SELECT meta, payload FROM records", [], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })
         .expect("row");
 
     let keyslot = |dir: &Path| {
@@ -223,7 +212,9 @@ fn a_wrong_pin_changes_nothing() {
     assert_eq!(keyslot(dir.path()), keyslot_before);
     let mut vault = reopen(dir.path(), VaultConfig::default(), NOW);
     let records_after = raw(dir.path())
-        .query_row("SELECT sealed FROM records", [], |r| r.get::<_, Vec<u8>>(0))
+        .query_row("SELECT meta, payload FROM records", [], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })
         .expect("row");
     assert_eq!(records_before, records_after);
     let later = NOW + 10 * 3_600;
@@ -305,7 +296,7 @@ fn the_vault_erases_itself_after_the_configured_wrong_pins() {
         wipe_after_failures: Some(3),
         ..VaultConfig::default()
     };
-    let (dir, vault) = new_vault(config, None);
+    let (dir, vault) = new_vault(config.clone(), None);
     drop(vault);
     let mut vault = reopen(dir.path(), config, NOW);
     assert_eq!(
@@ -348,15 +339,27 @@ fn the_vault_erases_itself_after_the_configured_wrong_pins() {
 #[test]
 fn a_vault_made_with_a_platform_secret_needs_it() {
     let secret = random_bytes(32);
-    let (dir, vault) = new_vault(VaultConfig::default(), Some(&secret));
+    let config = phone();
+    let (dir, vault) = new_vault(config.clone(), Some(&secret));
     drop(vault);
-    let mut vault = reopen(dir.path(), VaultConfig::default(), NOW);
+    assert_eq!(
+        Vault::open(dir.path(), VaultConfig::default(), NOW).map(|_| ()),
+        Err(VaultError::PlatformStoreMissing)
+    );
+    let mut vault = reopen(dir.path(), config, NOW);
     assert_eq!(
         vault.unlock(PIN, None, NOW),
         Err(VaultError::PlatformSecretMissing)
     );
+    // Another secret is told apart without testing the PIN, and costs no try.
+    for _ in 0..5 {
+        assert_eq!(
+            vault.unlock(PIN, Some(&random_bytes(32)), NOW),
+            Err(VaultError::PlatformSecretWrong)
+        );
+    }
     assert!(matches!(
-        vault.unlock(PIN, Some(&random_bytes(32)), NOW),
+        vault.unlock(WRONG_PIN, Some(&secret), NOW),
         Err(VaultError::WrongPin { .. })
     ));
     vault.unlock(PIN, Some(&secret), NOW).expect("unlock");
@@ -400,8 +403,25 @@ fn raised_kdf_costs_are_applied_at_the_next_unlock() {
         .unlock(PIN, None, NOW)
         .expect("unlock");
     assert_eq!(stored(dir.path()), (1, 24_576, 3));
-    // Unlocking uses what is stored, whatever the configuration says.
+    // Unlocking uses what is stored, and a lower configuration never lowers it.
     unlocked(dir.path());
+    assert_eq!(stored(dir.path()), (1, 24_576, 3));
+    let more_memory_fewer_passes = VaultConfig {
+        kdf: KdfParams {
+            memory_kib: 32_768,
+            iterations: 2,
+            lanes: 1,
+        },
+        ..VaultConfig::default()
+    };
+    reopen(dir.path(), more_memory_fewer_passes, NOW)
+        .unlock(PIN, None, NOW)
+        .expect("unlock");
+    assert_eq!(
+        stored(dir.path()),
+        (1, 32_768, 3),
+        "each cost only ever rises"
+    );
 }
 
 // ---- auto-lock ------------------------------------------------------------
@@ -427,7 +447,7 @@ fn an_idle_vault_locks_itself() {
     );
     assert!(!vault.touch(NOW + 902));
     vault.unlock(PIN, None, NOW + 903).expect("unlock");
-    assert_eq!(vault.list(NOW + 1_203).expect("list").len(), 1);
+    assert_eq!(vault.list(NOW + 1_203).expect("list").records.len(), 1);
     assert_eq!(vault.list(NOW + 1_504), Err(VaultError::Locked));
 
     vault.unlock(PIN, None, NOW + 2_000).expect("unlock");
@@ -474,8 +494,9 @@ fn records_older_than_the_retention_period_are_deleted_at_open() {
     let dates: Vec<String> = vault
         .list(NOW + 41 * DAY)
         .expect("list")
-        .into_iter()
-        .map(|r| r.date)
+        .records
+        .iter()
+        .map(|r| r.date.clone())
         .collect();
     assert_eq!(dates, ["2026-02-01"]);
 
@@ -499,21 +520,21 @@ fn one_record_or_all_can_be_deleted() {
     let c = vault
         .save(RecordKind::PlacementChecklist, "c", "{}", NOW + 2)
         .expect("save");
-    vault.delete(&b, NOW).expect("delete");
+    vault.delete(&b, NOW + 3).expect("delete");
     assert_eq!(
-        vault.get(&b, NOW).map(|_| ()),
+        vault.get(&b, NOW + 3).map(|_| ()),
         Err(VaultError::NoSuchRecord { id: b.clone() })
     );
     assert_eq!(
-        ids(&vault.list(NOW).expect("list")),
+        ids(&vault.list(NOW + 3).expect("list")),
         [c.as_str(), a.as_str()]
     );
-    vault.delete_all(NOW).expect("delete all");
-    assert_eq!(vault.list(NOW).expect("list"), []);
+    vault.delete_all(NOW + 3).expect("delete all");
+    assert_eq!(vault.list(NOW + 3).expect("list"), Listing::default());
     drop(vault);
     // The vault and its PIN stay.
     let mut vault = unlocked(dir.path());
-    assert_eq!(vault.list(NOW).expect("list"), []);
+    assert_eq!(vault.list(NOW).expect("list"), Listing::default());
     vault
         .save(RecordKind::MinorsOutcome, "d", "{}", NOW)
         .expect("save after delete all");
@@ -539,7 +560,7 @@ fn wiping_needs_no_pin_and_leaves_no_file() {
     // A new vault can be set up in the same place.
     let mut vault =
         Vault::create(dir.path(), "135790", None, VaultConfig::default(), NOW).expect("create");
-    assert_eq!(vault.list(NOW).expect("list"), []);
+    assert_eq!(vault.list(NOW).expect("list"), Listing::default());
 }
 
 #[test]
@@ -559,7 +580,8 @@ fn erasing_an_open_vault_closes_it() {
 #[test]
 fn a_copy_taken_before_the_wipe_cannot_be_opened_once_the_secret_is_gone() {
     let secret = random_bytes(32);
-    let (dir, mut vault) = new_vault(VaultConfig::default(), Some(&secret));
+    let config = phone();
+    let (dir, mut vault) = new_vault(config.clone(), Some(&secret));
     vault
         .save(RecordKind::Note, "case", "taken", NOW)
         .expect("save");
@@ -575,16 +597,17 @@ fn a_copy_taken_before_the_wipe_cannot_be_opened_once_the_secret_is_gone() {
     vault.erase().expect("wipe");
     assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 0);
 
-    let mut stolen = reopen(copy.path(), VaultConfig::default(), NOW);
+    let mut stolen = reopen(copy.path(), phone(), NOW);
     assert_eq!(
         stolen.unlock(PIN, None, NOW),
         Err(VaultError::PlatformSecretMissing)
     );
-    assert!(matches!(
+    assert_eq!(
         stolen.unlock(PIN, Some(&random_bytes(32)), NOW),
-        Err(VaultError::WrongPin { .. })
-    ));
-    // Why the shell must delete it: had the secret survived, the copy opens.
+        Err(VaultError::PlatformSecretWrong)
+    );
+    // Why the shell must delete it: had the secret (and its store) survived, the copy opens.
+    let mut stolen = reopen(copy.path(), config, NOW);
     stolen
         .unlock(PIN, Some(&secret), NOW)
         .expect("copy opens with the secret");
@@ -610,7 +633,8 @@ fn vault_with_records(n: usize) -> (TempDir, Vec<String>) {
 struct RawRow {
     id: String,
     date: String,
-    sealed: Vec<u8>,
+    meta: Vec<u8>,
+    payload: Vec<u8>,
 }
 
 /// A change made to a stored row behind the vault's back.
@@ -621,66 +645,102 @@ fn tamper(dir: &Path, id: &str, change: Tamper) -> String {
     let conn = raw(dir);
     let mut row = conn
         .query_row(
-            "SELECT id, date, sealed FROM records WHERE id = ?1",
+            "SELECT id, date, meta, payload FROM records WHERE id = ?1",
             [id],
             |r| {
                 Ok(RawRow {
                     id: r.get(0)?,
                     date: r.get(1)?,
-                    sealed: r.get(2)?,
+                    meta: r.get(2)?,
+                    payload: r.get(3)?,
                 })
             },
         )
         .expect("row");
     change(&mut row);
     conn.execute(
-        "UPDATE records SET id = ?1, date = ?2, sealed = ?3 WHERE id = ?4",
-        rusqlite::params![row.id, row.date, row.sealed, id],
+        "UPDATE records SET id = ?1, date = ?2, meta = ?3, payload = ?4 WHERE id = ?5",
+        rusqlite::params![row.id, row.date, row.meta, row.payload, id],
     )
     .expect("tamper");
     row.id
 }
 
+fn damaged(list: &Listing) -> Vec<(&str, Damage)> {
+    list.damaged
+        .iter()
+        .map(|d| (d.id.as_str(), d.damage))
+        .collect()
+}
+
 #[test]
-fn altered_ciphertext_nonce_or_bound_data_fail_the_integrity_check() {
-    let cases: [(&str, Tamper); 7] = [
-        ("ciphertext bit", |r| r.sealed[20] ^= 1),
-        ("nonce bit", |r| r.sealed[0] ^= 0x80),
-        ("tag bit", |r| {
-            let last = r.sealed.len() - 1;
-            r.sealed[last] ^= 1;
+fn one_altered_record_is_marked_and_never_hides_the_others() {
+    let cases: [(&str, Tamper); 10] = [
+        ("label bit", |r| r.meta[20] ^= 1),
+        ("label nonce bit", |r| r.meta[0] ^= 0x80),
+        ("label tag cut off", |r| r.meta.truncate(r.meta.len() - 16)),
+        ("label emptied", |r| r.meta.clear()),
+        ("note bit", |r| r.payload[20] ^= 1),
+        ("note tag bit", |r| {
+            let last = r.payload.len() - 1;
+            r.payload[last] ^= 1;
         }),
-        ("tag cut off", |r| r.sealed.truncate(r.sealed.len() - 16)),
-        ("emptied", |r| r.sealed.clear()),
+        ("note emptied", |r| r.payload.clear()),
+        ("parts swapped", |r| {
+            std::mem::swap(&mut r.meta, &mut r.payload)
+        }),
         // The id and the day are bound: a row cannot be moved.
-        ("other id", |r| r.id = format!("{}0", &r.id[1..])),
         ("other day", |r| r.date = "2025-12-31".into()),
+        ("other id", |r| r.id = format!("{}0", &r.id[1..])),
     ];
     for (case, change) in cases {
-        let (dir, ids) = vault_with_records(2);
-        let id = tamper(dir.path(), &ids[0], change);
+        let (dir, saved) = vault_with_records(2);
+        let id = tamper(dir.path(), &saved[0], change);
         let mut vault = unlocked(dir.path());
+        let listing = vault.list(NOW).expect(case);
+        let readable = if case.starts_with("note") {
+            vec![saved[1].as_str(), saved[0].as_str()]
+        } else {
+            vec![saved[1].as_str()]
+        };
+        assert_eq!(ids(&listing), readable, "{case}: the others are listed");
         let integrity = Err(VaultError::Integrity { id: id.clone() });
         assert_eq!(vault.get(&id, NOW).map(|_| ()), integrity, "{case}");
-        assert_eq!(vault.list(NOW).map(|_| ()), integrity, "{case}");
-        assert_eq!(vault.get(&ids[1], NOW).expect("untouched").id, ids[1]);
-        // The damaged record can still be deleted.
+        assert_eq!(vault.get(&saved[1], NOW).expect("untouched").id, saved[1]);
+        let expected = match case {
+            "other id" => vec![
+                (saved[0].as_str(), Damage::Missing),
+                (id.as_str(), Damage::NotSavedHere),
+            ],
+            c if c.starts_with("note") => vec![],
+            _ => vec![(id.as_str(), Damage::Unreadable)],
+        };
+        let (mut marked, mut expected) = (damaged(&listing), expected);
+        marked.sort_by_key(|(id, _)| *id);
+        expected.sort_by_key(|(id, _)| *id);
+        assert_eq!(marked, expected, "{case}");
+        // Damaged records can be deleted, and then the list is whole again.
         vault.delete(&id, NOW).expect("delete damaged");
-        assert_eq!(vault.list(NOW).expect("list").len(), 1);
+        vault.delete(&saved[0], NOW).ok();
+        let listing = vault.list(NOW).expect("list");
+        assert_eq!(ids(&listing), [saved[1].as_str()], "{case}");
+        assert!(listing.damaged.is_empty(), "{case}");
     }
 }
 
 #[test]
-fn a_record_swapped_in_from_another_vault_fails_the_integrity_check() {
+fn a_record_swapped_in_from_another_vault_is_not_read() {
     let (dir_a, ids_a) = vault_with_records(1);
     let (dir_b, _) = vault_with_records(1);
-    let sealed: Vec<u8> = raw(dir_a.path())
-        .query_row("SELECT sealed FROM records", [], |r| r.get(0))
+    let (meta, payload): (Vec<u8>, Vec<u8>) = raw(dir_a.path())
+        .query_row("SELECT meta, payload FROM records", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .expect("row");
     raw(dir_b.path())
         .execute(
-            "INSERT INTO records (id, date, sealed) VALUES (?1, '2026-01-01', ?2)",
-            rusqlite::params![ids_a[0], sealed],
+            "INSERT INTO records (id, date, meta, payload) VALUES (?1, '2026-01-01', ?2, ?3)",
+            rusqlite::params![ids_a[0], meta, payload],
         )
         .expect("insert");
     let mut vault = unlocked(dir_b.path());
@@ -690,13 +750,21 @@ fn a_record_swapped_in_from_another_vault_fails_the_integrity_check() {
             id: ids_a[0].clone()
         })
     );
+    assert_eq!(
+        vault.list(NOW).expect("list").damaged,
+        [DamagedRecord {
+            id: ids_a[0].clone(),
+            date: "2026-01-01".into(),
+            damage: Damage::NotSavedHere
+        }]
+    );
 }
 
 /// Opens and unlocks whatever is in `dir`; returns the first error.
 fn open_and_read(dir: &Path) -> Result<usize, VaultError> {
     let mut vault = Vault::open(dir, VaultConfig::default(), NOW)?;
     vault.unlock(PIN, None, NOW)?;
-    Ok(vault.list(NOW)?.len())
+    Ok(vault.list(NOW)?.records.len())
 }
 
 #[test]
@@ -741,7 +809,7 @@ fn garbage_files_are_reported_as_damaged() {
     assert_eq!(open_and_read(dir.path()), Err(VaultError::Damaged));
     // A database that is not a vault.
     let dir = tempfile::tempdir().expect("temp dir");
-    Connection::open(db(dir.path()))
+    rusqlite::Connection::open(db(dir.path()))
         .and_then(|c| c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);"))
         .expect("foreign db");
     assert_eq!(open_and_read(dir.path()), Err(VaultError::Damaged));
@@ -821,7 +889,7 @@ fn ciphertext_pieces(dir: &Path, ids: &[String]) -> Vec<Vec<u8>> {
     ids.iter()
         .map(|id| {
             let sealed: Vec<u8> = conn
-                .query_row("SELECT sealed FROM records WHERE id = ?1", [id], |r| {
+                .query_row("SELECT payload FROM records WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })
                 .expect("row");
@@ -893,6 +961,40 @@ fn nothing_readable_and_nothing_deleted_remains_on_disk() {
 }
 
 // ---- cost -----------------------------------------------------------------
+
+/// What one PIN guess costs someone with a copy of the file: one Argon2id derivation at the
+/// default costs, on one core. Measure in the shipped profile:
+/// `cargo test --release -p lykt-core --test vault -- --ignored --nocapture guess_cost`
+#[test]
+#[ignore = "a measurement, not a check; run in release"]
+fn guess_cost_with_default_costs() {
+    use argon2::{Algorithm, Argon2, Block, Params, Version};
+    let costs = KdfParams::default();
+    let params =
+        Params::new(costs.memory_kib, costs.iterations, costs.lanes, Some(32)).expect("params");
+    let mut memory = vec![Block::new(); params.block_count()];
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+    let mut out = [0u8; 32];
+    let mut times: Vec<f64> = (0..20)
+        .map(|i| {
+            let pin = format!("{:06}", 100_000 + i);
+            let start = std::time::Instant::now();
+            argon
+                .hash_password_into_with_memory(pin.as_bytes(), &[7; 16], &mut out, &mut memory)
+                .expect("derive");
+            start.elapsed().as_secs_f64() * 1_000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    println!(
+        "one guess with {costs:?}: median {median:.1} ms (min {:.1}, max {:.1}); \
+         every six-digit PIN: {:.1} hours on one core",
+        times[0],
+        times[times.len() - 1],
+        median * 1e6 / 3.6e6
+    );
+}
 
 /// How long an unlock takes with the default key-derivation costs. Measure in
 /// the shipped profile:

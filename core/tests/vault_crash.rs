@@ -183,12 +183,13 @@ fn acknowledged_writes_survive_being_killed() {
         assert_eq!(integrity_ok(dir.path()), "ok", "cycle {cycle}");
         let mut vault = Vault::open(dir.path(), VaultConfig::default(), NOW).expect("reopen");
         vault.unlock(PIN, None, NOW).expect("unlock after kill");
-        let stored: HashSet<String> = vault
-            .list(NOW)
-            .expect("list after kill")
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
+        let listing = vault.list(NOW).expect("list after kill");
+        assert!(
+            listing.damaged.is_empty(),
+            "cycle {cycle}: {:?}",
+            listing.damaged
+        );
+        let stored: HashSet<String> = listing.records.iter().map(|r| r.id.clone()).collect();
         let lost: Vec<_> = expected.present.difference(&stored).collect();
         assert!(
             lost.is_empty(),

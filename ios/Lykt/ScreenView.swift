@@ -258,6 +258,7 @@ struct BlockView: View {
         case .closed: "xmark.circle"
         case .alwaysOpen: "clock.fill"
         case .notStated: "questionmark.circle"
+        case .holiday: "calendar.badge.exclamationmark"
         case .info: "info.circle"
         }
     }

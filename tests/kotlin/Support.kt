@@ -15,6 +15,16 @@ fun scenarios(dir: String): List<Pair<String, Map<String, Any?>>> {
     return files.map { it.name to Json.parse(it.readText()).obj() }
 }
 
+/** Calls [use] with the PIN as the shell passes it to the vault: bytes it wipes after the call. */
+fun <T> withPin(pin: String, use: (ByteArray) -> T): T {
+    val bytes = pin.toByteArray()
+    try {
+        return use(bytes)
+    } finally {
+        bytes.fill(0)
+    }
+}
+
 /** Seconds since the epoch of an RFC 3339 instant. */
 fun unix(rfc3339: String): Long = Instant.parse(rfc3339).epochSecond
 

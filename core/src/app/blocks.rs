@@ -79,6 +79,18 @@ pub(super) fn calls_first<'a>(
         .collect()
 }
 
+/// `action` labelled with whom it reaches ("Alarmtelefonen: Call 116 111"), for screens that
+/// gather the actions of several contacts.
+pub(super) fn named(ctx: &Ctx<'_>, name: &str, action: &Action) -> Action {
+    Action {
+        label: ctx.fill(
+            k::ACTION_NAMED,
+            &[("name", name), ("action", &action.label)],
+        ),
+        ..action.clone()
+    }
+}
+
 /// A question with every value of `A` as an option, `current` selected.
 pub(super) fn choice<A: Vocabulary + PartialEq>(
     ctx: &Ctx<'_>,

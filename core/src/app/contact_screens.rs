@@ -1,7 +1,7 @@
 //! The contact list with open-now states, and one contact's details and actions.
 
 use super::blocks::{
-    bullets, calls_first, heading, link, notice, older_notice, paragraph, sources,
+    bullets, calls_first, heading, link, named, notice, older_notice, paragraph, sources,
 };
 use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
 use crate::contacts::{Audience, Category, ContactBook, ContactListing, ContactView, OpenState};
@@ -15,6 +15,7 @@ pub(crate) fn status_kind(state: OpenState) -> StatusKind {
         OpenState::Closed => StatusKind::Closed,
         OpenState::AlwaysOpen => StatusKind::AlwaysOpen,
         OpenState::NotStated => StatusKind::NotStated,
+        OpenState::Holiday => StatusKind::Holiday,
     }
 }
 
@@ -59,7 +60,7 @@ fn listing(
             .always_open_alternatives
             .iter()
             .filter_map(|id| book.contact(id, ctx.now).ok())
-            .filter_map(|c| c.actions.into_iter().next())
+            .filter_map(|c| c.actions.first().map(|a| named(ctx, &c.name, a)))
             .collect();
         blocks.extend(calls_first(&firsts, &mut Vec::new(), None));
     }

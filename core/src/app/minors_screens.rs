@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use super::blocks::{bullets, calls_first, checklist_item, heading, link, notice, paragraph};
-use super::blocks::{screen_link, sources};
+use super::blocks::{bullets, calls_first, checklist_item, heading, link, named, notice};
+use super::blocks::{paragraph, screen_link, sources};
 use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
+use crate::actions::Action;
 use crate::content::ContentPack;
 use crate::content::source::merge;
 use crate::error::Error;
-use crate::minors::{CardView, FlowSession, MinorsFlow, PlacementChecklist, When};
+use crate::minors::{CardView, ContactLine, FlowSession, MinorsFlow, PlacementChecklist, When};
 use crate::ui_keys::minors as k;
 
 /// The minors' state of an app, in memory only: the flow session and the placement checklist.
@@ -83,7 +84,7 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
     let mut blocks = Vec::new();
     for card in walk.actions.iter().filter(|c| c.urgent) {
         blocks.push(notice(NoticeLevel::Urgent, card.title.clone()));
-        blocks.extend(card_actions(card, &mut shown));
+        blocks.extend(contact_actions(ctx, &card.contacts, &mut shown));
     }
     let title = match (&walk.current_step, walk.actions.last()) {
         (Some(step), _) => {
@@ -101,6 +102,8 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
                     .collect(),
             });
             blocks.extend(step.help.clone().map(paragraph));
+            // Below the options, so their numbers stay the same.
+            blocks.extend(contact_actions(ctx, &walk.calls_now, &mut shown));
             ctx.ui(k::MINORS_TITLE).to_owned()
         }
         (None, Some(end)) => {
@@ -146,9 +149,14 @@ pub(super) fn card(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     }
 }
 
-/// The actions of `card`'s contacts, calls first, each number once on the screen.
-fn card_actions(card: &CardView, shown: &mut Vec<String>) -> Vec<Block> {
-    calls_first(card.contacts.iter().flat_map(|c| &c.actions), shown, None)
+/// The actions of `contacts`, calls first, each labelled with whom it reaches and each number
+/// once on the screen.
+fn contact_actions(ctx: &Ctx<'_>, contacts: &[ContactLine], shown: &mut Vec<String>) -> Vec<Block> {
+    let actions: Vec<Action> = contacts
+        .iter()
+        .flat_map(|c| c.actions.iter().map(|a| named(ctx, &c.name, a)))
+        .collect();
+    calls_first(&actions, shown, None)
 }
 
 fn card_blocks(
@@ -157,7 +165,7 @@ fn card_blocks(
     card: &CardView,
     shown: &mut Vec<String>,
 ) -> Vec<Block> {
-    let mut blocks = card_actions(card, shown);
+    let mut blocks = contact_actions(ctx, &card.contacts, shown);
     if let Some(note) = &card.office_hours_note {
         blocks.push(Block::Status {
             text: flow.now_text(ctx.now),
@@ -223,11 +231,7 @@ pub(super) fn placement(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Sc
             Some(detail),
             item.status,
         ));
-        blocks.extend(calls_first(
-            item.contacts.iter().flat_map(|c| &c.actions),
-            &mut shown,
-            None,
-        ));
+        blocks.extend(contact_actions(ctx, &item.contacts, &mut shown));
     }
     let cited = merge(
         &ctx.pack.meta.sources,

@@ -200,6 +200,7 @@ pub fn status_mark(state: StatusKind) -> &'static str {
         StatusKind::AlwaysOpen => "◉",
         StatusKind::Closed => "○",
         StatusKind::NotStated => "?",
+        StatusKind::Holiday => "!",
         StatusKind::Info => "·",
     }
 }
@@ -321,6 +322,7 @@ mod tests {
             StatusKind::AlwaysOpen,
             StatusKind::Closed,
             StatusKind::NotStated,
+            StatusKind::Holiday,
             StatusKind::Info,
         ];
         let marks: std::collections::HashSet<_> = all.iter().map(|s| status_mark(*s)).collect();

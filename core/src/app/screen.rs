@@ -219,6 +219,8 @@ pub enum StatusKind {
     AlwaysOpen,
     /// Hours not stated.
     NotStated,
+    /// Weekday hours on a public holiday: may be closed, holiday hours not stated.
+    Holiday,
     /// Progress or other information.
     Info,
 }

@@ -39,6 +39,18 @@ mod q {
     pub const RESIDENCE: &str = "residence";
 }
 
+/// The questions that start unanswered: an answer the user has not given is never shown as
+/// given (the engine reads an unanswered age as "not sure", the guide's rule for a doubtful age).
+const ASKED: [&str; 7] = [
+    q::MINOR,
+    q::IMMEDIATE_DANGER,
+    q::HEALTH_EMERGENCY,
+    q::SEVERE_VIOLENCE,
+    q::SIGNIFICANT_PROCEEDS,
+    q::CONSENT,
+    q::RESIDENCE,
+];
+
 /// The setting option meaning "none chosen".
 const NO_SETTING: &str = "none";
 
@@ -82,6 +94,8 @@ pub(crate) struct ToolkitSession {
     consent: Consent,
     residence: Residence,
     rights: RightsChecklist,
+    /// The questions of [`ASKED`] answered so far.
+    answered: Vec<&'static str>,
 }
 
 impl ToolkitSession {
@@ -94,6 +108,7 @@ impl ToolkitSession {
             consent: Consent::default(),
             residence: Residence::default(),
             rights: RightsChecklist::default(),
+            answered: Vec::new(),
         };
         s.sync_profile();
         s
@@ -137,7 +152,17 @@ impl ToolkitSession {
             }
             _ => return Err(no_question(question)),
         }
+        if let Some(q) = ASKED.iter().find(|q| **q == question)
+            && !self.answered.contains(q)
+        {
+            self.answered.push(q);
+        }
         Ok(())
+    }
+
+    /// `value` when the user has answered `question`, else `None`.
+    fn given<T>(&self, question: &str, value: T) -> Option<T> {
+        self.answered.contains(&question).then_some(value)
     }
 
     /// Sets the status of a checklist item shown on `screen`, the screen of `route`.
@@ -264,14 +289,14 @@ fn minor_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
     choice(
         ctx,
         q::MINOR,
-        k::ASSESS_MINOR,
-        Some(s.assessment.minor),
+        prompt(q::MINOR),
+        s.given(q::MINOR, s.assessment.minor),
         |m| s.toolkit.minor_label(m).to_owned(),
     )
 }
 
-fn yes_no(ctx: &Ctx<'_>, id: &str, prompt: Key, value: bool) -> Block {
-    choice(ctx, id, prompt, Some(YesNo::from(value)), |a| {
+fn yes_no(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str, value: bool) -> Block {
+    choice(ctx, id, prompt(id), s.given(id, YesNo::from(value)), |a| {
         ctx.ui(match a {
             YesNo::Yes => k::ANSWER_YES,
             YesNo::No => k::ANSWER_NO,
@@ -280,40 +305,50 @@ fn yes_no(ctx: &Ctx<'_>, id: &str, prompt: Key, value: bool) -> Block {
     })
 }
 
+/// The prompt of one of the [`ASKED`] questions.
+fn prompt(id: &str) -> Key {
+    match id {
+        q::MINOR => k::ASSESS_MINOR,
+        q::IMMEDIATE_DANGER => k::ASSESS_IMMEDIATE_DANGER,
+        q::HEALTH_EMERGENCY => k::ASSESS_HEALTH_EMERGENCY,
+        q::SEVERE_VIOLENCE => k::ASSESS_SEVERE_VIOLENCE,
+        q::CONSENT => k::DUTIES_CONSENT,
+        q::RESIDENCE => k::RIGHTS_RESIDENCE,
+        _ => k::ASSESS_SIGNIFICANT_PROCEEDS,
+    }
+}
+
 /// The questions about urgent help.
-fn urgent_choices(ctx: &Ctx<'_>, a: &Assessment) -> [Block; 2] {
+fn urgent_choices(ctx: &Ctx<'_>, s: &ToolkitSession) -> [Block; 2] {
+    let a = &s.assessment;
     [
-        yes_no(
-            ctx,
-            q::IMMEDIATE_DANGER,
-            k::ASSESS_IMMEDIATE_DANGER,
-            a.immediate_danger,
-        ),
-        yes_no(
-            ctx,
-            q::HEALTH_EMERGENCY,
-            k::ASSESS_HEALTH_EMERGENCY,
-            a.health_emergency,
-        ),
+        yes_no(ctx, s, q::IMMEDIATE_DANGER, a.immediate_danger),
+        yes_no(ctx, s, q::HEALTH_EMERGENCY, a.health_emergency),
     ]
 }
 
 /// The questions about signs of aggravated trafficking beyond age.
-fn aggravated_choices(ctx: &Ctx<'_>, a: &Assessment) -> [Block; 2] {
+fn aggravated_choices(ctx: &Ctx<'_>, s: &ToolkitSession) -> [Block; 2] {
+    let a = &s.assessment;
     [
-        yes_no(
-            ctx,
-            q::SEVERE_VIOLENCE,
-            k::ASSESS_SEVERE_VIOLENCE,
-            a.severe_violence,
-        ),
-        yes_no(
-            ctx,
-            q::SIGNIFICANT_PROCEEDS,
-            k::ASSESS_SIGNIFICANT_PROCEEDS,
-            a.significant_proceeds,
-        ),
+        yes_no(ctx, s, q::SEVERE_VIOLENCE, a.severe_violence),
+        yes_no(ctx, s, q::SIGNIFICANT_PROCEEDS, a.significant_proceeds),
     ]
+}
+
+/// A notice naming the questions among `shown` not answered yet.
+fn unanswered(ctx: &Ctx<'_>, s: &ToolkitSession, shown: &[&str]) -> Option<Block> {
+    let open: Vec<&str> = shown
+        .iter()
+        .filter(|id| s.given(id, ()).is_none())
+        .map(|id| ctx.ui(prompt(id)))
+        .collect();
+    (!open.is_empty()).then(|| {
+        notice(
+            NoticeLevel::Info,
+            ctx.fill(k::UNANSWERED, &[("questions", &open.join(" "))]),
+        )
+    })
 }
 
 fn setting_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
@@ -346,7 +381,7 @@ fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
     let content = &ctx.pack.toolkit;
     let a = &s.assessment;
     let mut blocks = vec![paragraph(ctx.ui(k::ASSESS_INTRO)), minor_choice(ctx, s)];
-    blocks.extend(urgent_choices(ctx, a));
+    blocks.extend(urgent_choices(ctx, s));
     blocks.push(setting_choice(ctx, s));
     let sectors = a
         .setting
@@ -368,7 +403,18 @@ fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         }
         checklist(ctx, &mut blocks, &run, a);
     }
-    blocks.extend(aggravated_choices(ctx, a));
+    blocks.extend(aggravated_choices(ctx, s));
+    blocks.extend(unanswered(
+        ctx,
+        s,
+        &[
+            q::MINOR,
+            q::IMMEDIATE_DANGER,
+            q::HEALTH_EMERGENCY,
+            q::SEVERE_VIOLENCE,
+            q::SIGNIFICANT_PROCEEDS,
+        ],
+    ));
     blocks.push(link(
         &ToolkitRoute::AssessResult.into(),
         ctx.ui(k::ASSESS_SEE_RESULT),
@@ -418,7 +464,16 @@ fn result(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
     let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
     let mut blocks = vec![
         notice(NoticeLevel::Info, r.holistic_note.clone()),
-        paragraph(ctx.fill(k::RESULT_AGE, &[("answer", &r.minor_label)])),
+        paragraph(
+            ctx.fill(
+                k::RESULT_AGE,
+                &[(
+                    "answer",
+                    s.given(q::MINOR, r.minor_label.as_str())
+                        .unwrap_or(ctx.ui(k::NOT_ANSWERED)),
+                )],
+            ),
+        ),
     ];
     if let Some(setting) = &r.setting_label {
         blocks.push(paragraph(
@@ -504,14 +559,22 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         }),
         minor_choice(ctx, s),
     ];
-    blocks.extend(urgent_choices(ctx, a));
-    blocks.extend(aggravated_choices(ctx, a));
+    blocks.extend(urgent_choices(ctx, s));
+    blocks.extend(aggravated_choices(ctx, s));
+    let mut asked = vec![
+        q::MINOR,
+        q::IMMEDIATE_DANGER,
+        q::HEALTH_EMERGENCY,
+        q::SEVERE_VIOLENCE,
+        q::SIGNIFICANT_PROCEEDS,
+    ];
     if !a.minor.presumed_minor() {
+        asked.push(q::CONSENT);
         blocks.push(choice(
             ctx,
             q::CONSENT,
-            k::DUTIES_CONSENT,
-            Some(s.consent),
+            prompt(q::CONSENT),
+            s.given(q::CONSENT, s.consent),
             |c| {
                 ctx.ui(match c {
                     Consent::Yes => k::ANSWER_YES,
@@ -522,6 +585,7 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             },
         ));
     }
+    blocks.extend(unanswered(ctx, s, &asked));
     let Some(role) = s.role else {
         blocks.push(notice(NoticeLevel::Info, ctx.ui(k::DUTIES_CHOOSE_ROLE)));
         return blocks;
@@ -573,8 +637,8 @@ fn rights(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         choice(
             ctx,
             q::RESIDENCE,
-            k::RIGHTS_RESIDENCE,
-            Some(s.residence),
+            prompt(q::RESIDENCE),
+            s.given(q::RESIDENCE, s.residence),
             |r| {
                 ctx.ui(match r {
                     Residence::NoPermit => k::RESIDENCE_NO_PERMIT,
@@ -595,6 +659,7 @@ fn rights(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             state: StatusKind::Info,
         },
     ];
+    blocks.extend(unanswered(ctx, s, &[q::MINOR, q::RESIDENCE]));
     for r in &view.rights {
         blocks.push(checklist_item(
             ctx,

@@ -80,6 +80,9 @@ pub enum OpenState {
     AlwaysOpen,
     /// The sources do not state the hours.
     NotStated,
+    /// Weekday hours on a Norwegian public holiday: it may be closed, and the sources state no
+    /// holiday hours.
+    Holiday,
 }
 
 /// The open state at an instant, with the next change.
@@ -89,49 +92,61 @@ pub struct Status {
     pub state: OpenState,
     /// When an open contact closes.
     pub until: Option<Instant>,
-    /// When a closed contact opens next.
+    /// When a closed contact (or one on a public holiday) opens next, public holidays skipped.
     pub next_open: Option<Instant>,
+    /// True when the next opening skips a public holiday on which it would otherwise open.
+    pub after_holiday: bool,
 }
 
 impl Hours {
     /// The status at `at`.
     pub fn status(&self, at: Instant) -> Status {
         let periods = match self {
-            Self::Always => {
-                return Status {
-                    state: OpenState::AlwaysOpen,
-                    until: None,
-                    next_open: None,
-                };
-            }
-            Self::NotStated => {
-                return Status {
-                    state: OpenState::NotStated,
-                    until: None,
-                    next_open: None,
-                };
-            }
+            Self::Always => return Status::without_hours(OpenState::AlwaysOpen),
+            Self::NotStated => return Status::without_hours(OpenState::NotStated),
             Self::Weekly { periods } => periods,
         };
         let today = local(at).date_naive();
         let yesterday = today.pred_opt().unwrap_or(today);
-        // Concrete opening intervals from yesterday to a week ahead, sorted by start.
-        let mut intervals: Vec<(Instant, Instant)> = (0..=8)
+        // Concrete opening intervals from yesterday to two weeks ahead, sorted by start. The
+        // sources state no holiday hours, so no opening is counted on a public holiday.
+        let mut intervals: Vec<(Instant, Instant, bool)> = (0..=15)
             .map(|n| add_days(yesterday, n))
             .flat_map(|date| {
+                let on_holiday = holiday(date).is_some();
                 periods
                     .iter()
                     .filter(move |p| p.days.contains(&date.weekday()))
-                    .map(move |p| (oslo_instant(date, p.open), oslo_instant(date, p.close)))
+                    .map(move |p| {
+                        let start = oslo_instant(date, p.open);
+                        (start, oslo_instant(date, p.close), on_holiday)
+                    })
             })
-            .filter(|(start, end)| start < end)
+            .filter(|(start, end, _)| start < end)
             .collect();
         intervals.sort();
+        let next_start = |skip_holidays: bool| {
+            intervals
+                .iter()
+                .filter(|(s, _, h)| *s > at && !(skip_holidays && *h))
+                .map(|(s, _, _)| *s)
+                .next()
+        };
+        let next_open = next_start(true);
+        let after_holiday = next_open != next_start(false);
+        if holiday(today).is_some() {
+            return Status {
+                state: OpenState::Holiday,
+                until: None,
+                next_open,
+                after_holiday,
+            };
+        }
         let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(intervals.len());
-        for (start, end) in intervals {
+        for (start, end, _) in intervals.iter().filter(|(_, _, h)| !h) {
             match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
+                Some(last) if *start <= last.1 => last.1 = last.1.max(*end),
+                _ => merged.push((*start, *end)),
             }
         }
         if let Some((_, end)) = merged.iter().find(|(s, e)| *s <= at && at < *e) {
@@ -139,13 +154,14 @@ impl Hours {
                 state: OpenState::Open,
                 until: Some(*end),
                 next_open: None,
+                after_holiday: false,
             };
         }
-        let next_open = merged.iter().map(|(s, _)| *s).find(|s| *s > at);
         Status {
             state: OpenState::Closed,
             until: None,
             next_open,
+            after_holiday,
         }
     }
 
@@ -218,9 +234,33 @@ impl Hours {
 }
 
 impl Status {
-    /// A readable line such as "Open now, until 15:00" or "Closed. Opens Monday 10:00".
-    pub fn text(&self, at: Instant, ui: &Ui, locales: &Locales) -> String {
+    fn without_hours(state: OpenState) -> Self {
+        Self {
+            state,
+            until: None,
+            next_open: None,
+            after_holiday: false,
+        }
+    }
+
+    /// A readable line such as "Open now, until 15:00" or "Closed. Opens Monday 10:00"; on a
+    /// public holiday, that it may be closed, with the usual `hours`.
+    pub fn text(&self, at: Instant, hours: &Hours, ui: &Ui, locales: &Locales) -> String {
         match (self.state, self.until, self.next_open) {
+            (OpenState::Holiday, _, _) => {
+                let name =
+                    holiday(local(at).date_naive()).map_or("", |h| ui.get(h.name_key(), locales));
+                ui.fill(
+                    k::STATUS_HOLIDAY,
+                    locales,
+                    &[("holiday", name), ("hours", &hours.summary(ui, locales))],
+                )
+            }
+            (OpenState::Closed, _, Some(next)) if self.after_holiday => ui.fill(
+                k::STATUS_CLOSED_OPENS_AFTER_HOLIDAY,
+                locales,
+                &[("when", &when(at, next, ui, locales))],
+            ),
             (OpenState::Open, Some(until), _) => ui.fill(
                 k::STATUS_OPEN_UNTIL,
                 locales,
@@ -352,9 +392,10 @@ impl OfficeHoursAssumption {
         }
         match self.hours.status(at).state {
             OpenState::Open => TimeOfDay::OfficeHours,
-            OpenState::Closed | OpenState::AlwaysOpen | OpenState::NotStated => {
-                TimeOfDay::AfterHours
-            }
+            OpenState::Closed
+            | OpenState::AlwaysOpen
+            | OpenState::NotStated
+            | OpenState::Holiday => TimeOfDay::AfterHours,
         }
     }
 

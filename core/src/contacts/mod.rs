@@ -427,7 +427,8 @@ pub struct ContactListing {
     pub local_time: String,
     /// Today's public holiday in Norway, if any.
     pub public_holiday: Option<HolidayView>,
-    /// On a public holiday: offices with weekday hours may be closed.
+    /// On a public holiday: offices with weekday hours may be closed, and the always-open
+    /// services by name.
     pub holiday_notice: Option<String>,
     /// On a public holiday: ids of always-open contacts for the same audience.
     pub always_open_alternatives: Vec<String>,
@@ -523,19 +524,23 @@ impl ContactBook {
     ) -> ContactListing {
         let public_holiday = self.holiday_at(at);
         let (holiday_notice, always_open_alternatives) = match &public_holiday {
-            Some(h) => (
-                Some(self.pack.ui.fill(
-                    k::CONTACTS_HOLIDAY_NOTICE,
-                    &self.locales,
-                    &[("holiday", &h.name)],
-                )),
-                self.pack
+            Some(h) => {
+                let open: Vec<&Contact> = self
+                    .pack
                     .contacts
                     .iter()
                     .filter(|c| serves(c, audience) && matches!(c.hours, Hours::Always))
-                    .map(|c| c.id.clone())
-                    .collect(),
-            ),
+                    .collect();
+                let names: Vec<&str> = open.iter().map(|c| c.name.get(&self.locales)).collect();
+                (
+                    Some(self.pack.ui.fill(
+                        k::CONTACTS_HOLIDAY_NOTICE,
+                        &self.locales,
+                        &[("holiday", &h.name), ("services", &names.join(", "))],
+                    )),
+                    open.iter().map(|c| c.id.clone()).collect(),
+                )
+            }
             None => (None, Vec::new()),
         };
         ContactListing {
@@ -612,7 +617,7 @@ impl ContactBook {
             chat: c.chat.iter().map(|w| link_view(w, "")).collect(),
             hours: c.hours.summary(ui, l),
             status: status.state,
-            status_text: status.text(at, ui, l),
+            status_text: status.text(at, &c.hours, ui, l),
             open_until: status.until.map(|t| t.timestamp()),
             next_open: status.next_open.map(|t| t.timestamp()),
             languages: c

@@ -1,17 +1,21 @@
 //! Signed content packs: corrected facts installed without an app release, trusting only KOM's key.
 //!
 //! A pack file is `MAGIC`, a 64-byte Ed25519 signature over `MAGIC` followed by the body, and the
-//! body: a JSON object mapping each pack file name to its text. The signature is checked against
-//! the compiled-in keys before anything is parsed; then the pack is fully validated; then its
-//! version must be newer than the pack in use. Only then is it stored (write, sync, rename, sync
-//! the folder), so an interrupted install leaves the old pack in place.
+//! body: a JSON object mapping each pack file name to its text. A file larger than
+//! [`MAX_PACK_BYTES`] is refused before it is read in full. The signature is checked against the
+//! compiled-in keys before anything is parsed; the body must name each pack file at most once and
+//! nothing else; then the pack is fully validated; then its version must be newer than the pack
+//! in use and than any pack ever installed. Only then is it stored (write, sync, rename, sync the
+//! folder), so an interrupted install leaves the old pack in place, and the highest version
+//! installed is remembered beside it, so an older signed pack put back in its place is not used.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use ring::signature::{ED25519, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
+use serde::de::{Deserializer, MapAccess, Visitor};
 
 use crate::content::check::ContentErrors;
 use crate::content::{ContentPack, FILES};
@@ -19,6 +23,14 @@ use crate::content::{ContentPack, FILES};
 /// First bytes of every pack file.
 pub const MAGIC: &[u8; 8] = b"LYKTPK1\n";
 const SIGNATURE_LEN: usize = 64;
+
+/// The largest pack file accepted: about ten times the built-in pack.
+pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+
+#[cfg(all(feature = "test-key", not(debug_assertions)))]
+compile_error!(
+    "the test-key feature trusts the test signing key and must never be in a release build"
+);
 
 /// The public key whose packs release builds install (Ed25519, 32 bytes).
 ///
@@ -31,13 +43,13 @@ pub const PRODUCTION_KEY: [u8; 32] = [
     0x27, 0xc6, 0x18, 0xb3, 0xa3, 0x9a, 0x8c, 0xf1, 0x67, 0xe7, 0xb9, 0x99, 0xe4, 0x0d, 0x93, 0xd5,
 ];
 
-/// The key of the test signing key in `tests/keys/`, trusted by debug builds only, so the terminal
-/// and the tests can exercise installs; shipped (release) builds never trust it.
+/// The key of the test signing key in `tests/keys/`, trusted only by builds with the `test-key`
+/// feature, which the test command turns on and a release build refuses to compile with.
 pub const TEST_KEY: [u8; 32] = include!("../../../tests/keys/test-public-key.rs.in");
 
 /// The keys this build trusts.
 pub fn trusted_keys() -> &'static [[u8; 32]] {
-    if cfg!(debug_assertions) {
+    if cfg!(feature = "test-key") {
         &[PRODUCTION_KEY, TEST_KEY]
     } else {
         &[PRODUCTION_KEY]
@@ -50,6 +62,18 @@ pub enum UpdateError {
     /// Not a pack file at all, or cut short.
     #[error("this is not a Lykt content pack, or the file is incomplete")]
     NotAPack,
+    /// Larger than any pack could be; refused before it was read in full.
+    #[error("the file is too large to be a Lykt content pack (at most {max_bytes} bytes)")]
+    TooLarge {
+        /// The largest size accepted.
+        max_bytes: usize,
+    },
+    /// Signed, but it names one pack file twice.
+    #[error("the content pack holds \"{0}\" twice")]
+    DuplicateMember(String),
+    /// Signed, but it holds a file that is not part of a pack.
+    #[error("the content pack holds \"{0}\", which is not part of a content pack")]
+    UnknownMember(String),
     /// The signature does not match a trusted key (wrong key or changed bytes).
     #[error(
         "the content pack's signature is not valid: it was not signed by KOM's key or it was changed after signing"
@@ -111,8 +135,30 @@ pub fn generate_key() -> Result<Vec<u8>, UpdateError> {
         .map_err(|_| UpdateError::BadKey)
 }
 
-/// Checks the signature against `keys`, then parses and validates the pack.
+/// Reads a pack file, refusing one larger than [`MAX_PACK_BYTES`] without reading it all (a file
+/// that never ends, such as `/dev/zero`, included).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, UpdateError> {
+    let io = |e: std::io::Error| UpdateError::Storage(e.kind().to_string());
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(MAX_PACK_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    check_size(&bytes)?;
+    Ok(bytes)
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), UpdateError> {
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(UpdateError::TooLarge {
+            max_bytes: MAX_PACK_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Checks the size and the signature against `keys`, then parses and validates the pack.
 pub fn open(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError> {
+    check_size(bytes)?;
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(UpdateError::NotAPack)?;
@@ -129,13 +175,42 @@ pub fn open(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError>
     }) {
         return Err(UpdateError::BadSignature);
     }
-    let files: BTreeMap<String, String> =
-        serde_json::from_slice(body).map_err(|_| UpdateError::NotAPack)?;
-    let files: Vec<(String, String)> = files
-        .into_iter()
-        .filter(|(name, _)| FILES.contains(&name.as_str()))
-        .collect();
+    let Members(files) = serde_json::from_slice(body).map_err(|_| UpdateError::NotAPack)?;
+    let mut seen = BTreeSet::new();
+    for (name, _) in &files {
+        if !FILES.contains(&name.as_str()) {
+            return Err(UpdateError::UnknownMember(name.clone()));
+        }
+        if !seen.insert(name) {
+            return Err(UpdateError::DuplicateMember(name.clone()));
+        }
+    }
     ContentPack::from_files(&files).map_err(UpdateError::Invalid)
+}
+
+/// The body's members in order, duplicates kept (a map would silently keep only the last).
+struct Members(Vec<(String, String)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Members;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of file names and texts")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Members(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
 }
 
 /// Where an installed pack lives inside the app's data folder.
@@ -143,7 +218,21 @@ pub fn installed_path(data_dir: &Path) -> PathBuf {
     data_dir.join("content").join("pack.lyktpack")
 }
 
-/// Verifies `bytes` and installs them into `data_dir` if newer than `current_version`.
+/// Where the highest version ever installed is remembered.
+fn highest_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("content").join("highest-version")
+}
+
+/// The highest pack version ever installed in `data_dir` (0 if none).
+fn highest_installed(data_dir: &Path) -> u32 {
+    fs::read_to_string(highest_path(data_dir))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Verifies `bytes` and installs them into `data_dir` if newer than `current_version` and than
+/// every pack installed there before.
 pub fn install(
     data_dir: &Path,
     bytes: &[u8],
@@ -151,29 +240,47 @@ pub fn install(
     keys: &[[u8; 32]],
 ) -> Result<ContentPack, UpdateError> {
     let pack = open(bytes, keys)?;
-    if pack.meta.pack_version <= current_version {
+    let current = current_version.max(highest_installed(data_dir));
+    if pack.meta.pack_version <= current {
         return Err(UpdateError::NotNewer {
             offered: pack.meta.pack_version,
-            current: current_version,
+            current,
         });
     }
-    let target = installed_path(data_dir);
-    let dir = target.parent().unwrap_or(data_dir);
-    let io = |e: std::io::Error| UpdateError::Storage(e.to_string());
+    // The pack first, then the record of its version: a crash between leaves a pack newer than
+    // the record, which is used; never a record that refuses the pack in place.
+    write_atomically(&installed_path(data_dir), bytes)?;
+    write_atomically(
+        &highest_path(data_dir),
+        pack.meta.pack_version.to_string().as_bytes(),
+    )?;
+    Ok(pack)
+}
+
+/// Writes `bytes` to `target` through a synced temporary file and a rename, then syncs the folder.
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), UpdateError> {
+    let io = |e: std::io::Error| UpdateError::Storage(e.kind().to_string());
+    let dir = target
+        .parent()
+        .ok_or_else(|| UpdateError::Storage("no folder".into()))?;
     fs::create_dir_all(dir).map_err(io)?;
-    let temp = dir.join("pack.lyktpack.partial");
+    let mut temp = target.as_os_str().to_owned();
+    temp.push(".partial");
+    let temp = PathBuf::from(temp);
     {
         let mut f = File::create(&temp).map_err(io)?;
         f.write_all(bytes).map_err(io)?;
         f.sync_all().map_err(io)?;
     }
-    fs::rename(&temp, &target).map_err(io)?;
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
-    Ok(pack)
+    fs::rename(&temp, target).map_err(io)?;
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io)
 }
 
-/// The installed pack, if one is stored, verifies and is valid.
+/// The installed pack, if one is stored, verifies, is valid and is not older than a pack
+/// installed before it.
 pub fn load_installed(data_dir: &Path, keys: &[[u8; 32]]) -> Option<ContentPack> {
-    let bytes = fs::read(installed_path(data_dir)).ok()?;
-    open(&bytes, keys).ok()
+    let bytes = read_file(&installed_path(data_dir)).ok()?;
+    open(&bytes, keys)
+        .ok()
+        .filter(|pack| pack.meta.pack_version >= highest_installed(data_dir))
 }

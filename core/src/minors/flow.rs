@@ -25,6 +25,10 @@ pub struct Flow {
     pub cards: Vec<Card>,
     /// Things not to do, referenced by cards.
     pub donts: Vec<Dont>,
+    /// Contacts that fit any answer, shown below every question when they can be called now,
+    /// so the first number is one tap from the start.
+    #[serde(default)]
+    pub calls: Vec<String>,
 }
 
 /// A question.
@@ -153,6 +157,9 @@ pub(super) fn check(flow: &Flow, c: &mut Checker<'_>, always_open: &dyn Fn(&str)
     }
     for d in &flow.donts {
         cards::check_dont(d, c);
+    }
+    for (i, id) in flow.calls.iter().enumerate() {
+        c.reference("-", &format!("calls[{i}]"), "contact", id);
     }
     check_reachable(flow, c);
     check_loops(flow, c);

@@ -129,6 +129,8 @@ pub struct Walk {
     pub path: Vec<AnsweredStep>,
     /// The open question, while the flow has not ended.
     pub current_step: Option<StepView>,
+    /// While a question is open: the contacts that fit any answer and can be called now.
+    pub calls_now: Vec<ContactLine>,
     /// The id of the card the flow ended at.
     pub end_card: Option<String>,
     /// True when the flow has ended at a card.
@@ -251,6 +253,10 @@ impl MinorsFlow {
             public_holiday: self.book().holiday_at(at),
             path,
             current_step: session.current_step().map(|s| self.step_view(s)),
+            calls_now: match session.current_step() {
+                Some(_) => self.calls_now(at),
+                None => Vec::new(),
+            },
             end_card: session.end_card().map(|c| c.id.clone()),
             finished: session.is_finished(),
             actions: session
@@ -259,6 +265,20 @@ impl MinorsFlow {
                 .map(|c| self.card_view(c, at))
                 .collect(),
         }
+    }
+
+    /// The flow's contacts for any answer that can be called at `at`.
+    fn calls_now(&self, at: Instant) -> Vec<ContactLine> {
+        let book = self.book();
+        let now = self.time_of_day(at);
+        self.pack
+            .minors
+            .flow
+            .calls
+            .iter()
+            .filter_map(|id| contact_line(&book, id, When::AnyTime, now, at))
+            .filter(ContactLine::callable_now)
+            .collect()
     }
 
     /// The card with `id` at `at`.
@@ -416,17 +436,25 @@ impl MinorsFlow {
         let flow = &self.pack.minors.flow;
         let book = self.book();
         let now = self.time_of_day(at);
-        let mut ordered: Vec<_> = card.contacts.iter().collect();
-        ordered.sort_by_key(|cc| cc.when.rank(now));
+        let mut contacts: Vec<ContactLine> = card
+            .contacts
+            .iter()
+            .filter_map(|cc| contact_line(&book, &cc.id, cc.when, now, at))
+            .collect();
+        // Outside office hours the first contact is one that can be called now: the emergency
+        // child-welfare service has only a web address in the sources.
+        contacts.sort_by_key(|c| {
+            (
+                now == TimeOfDay::AfterHours && !c.callable_now(),
+                c.when.rank(now),
+            )
+        });
         CardView {
             id: card.id.clone(),
             title: self.text(&card.title),
             urgent: card.urgent,
             do_now: card.do_now.iter().map(|t| self.text(t)).collect(),
-            contacts: ordered
-                .into_iter()
-                .filter_map(|cc| contact_line(&book, &cc.id, cc.when, now, at))
-                .collect(),
+            contacts,
             office_hours_note: self.office_hours_note(card),
             do_not: card
                 .do_not
@@ -474,6 +502,14 @@ impl MinorsFlow {
                 ("always_open", &always_open),
             ],
         ))
+    }
+}
+
+impl ContactLine {
+    /// True when it has a number for use in Norway and is not closed (or on a public holiday) now.
+    pub fn callable_now(&self) -> bool {
+        self.actions.iter().any(|a| a.kind == ActionKind::Call)
+            && !matches!(self.status, OpenState::Closed | OpenState::Holiday)
     }
 }
 

@@ -2,9 +2,11 @@
 //! basis, the source and the contacts to use (open-now status at the given instant).
 //!
 //! Rules (the guide's Part 6): immediate danger and health emergencies come first. The duty
-//! to avert (straffeloven § 196) applies to everyone when there are signs of aggravated
-//! trafficking (a presumed minor, severe violence or force, significant proceeds); otherwise
-//! the user is told when it would apply. A person who is or may be under 18 is treated as a
+//! to avert (straffeloven § 196) applies to everyone once they know that aggravated trafficking
+//! will take place, or most likely will. Signs of aggravated trafficking (a presumed minor,
+//! severe violence or force, significant proceeds) make that possible but do not prove it, so
+//! the engine never marks the duty as binding: with such a sign the user is asked to consider
+//! it now, otherwise told when it would apply. A person who is or may be under 18 is treated as a
 //! child; then the duty to report to child welfare (barnevernsloven § 13-2 (e)) applies to
 //! public authorities and those working on their behalf, while private individuals may
 //! report. Adults are referred with their consent. Rights information and care with
@@ -149,7 +151,8 @@ impl DutiesInput {
         }
     }
 
-    /// True when there are signs of aggravated trafficking, so the duty to avert applies.
+    /// True when there are signs of aggravated trafficking: a reason to consider the duty to
+    /// avert now, not proof that it applies.
     pub fn aggravated_signs(&self) -> bool {
         self.minor.presumed_minor() || self.severe_violence || self.significant_proceeds
     }
@@ -172,8 +175,9 @@ pub fn plan(input: &DutiesInput) -> Vec<(&'static str, Obligation)> {
             steps.push(("treat-as-child", Should));
         }
     }
+    // Whether the user knows that aggravated trafficking will take place is theirs to judge.
     steps.push(if input.aggravated_signs() {
-        ("duty-to-avert", Duty)
+        ("duty-to-avert", Assess)
     } else {
         ("consider-duty-to-avert", Assess)
     });

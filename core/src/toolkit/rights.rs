@@ -105,13 +105,24 @@ impl Status for RightStatus {
 }
 
 /// Who the checklist is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RightsProfile {
     /// The person is, or is treated as, under 18.
     pub minor: bool,
-    /// The person has no residence permit in Norway.
+    /// The person has no residence permit in Norway, or it is not known.
     pub no_residence_permit: bool,
+}
+
+impl Default for RightsProfile {
+    /// An adult whose residence is not known: every right for adults is listed, including
+    /// those for people without a permit, rather than assuming a permit nobody has stated.
+    fn default() -> Self {
+        Self {
+            minor: false,
+            no_residence_permit: true,
+        }
+    }
 }
 
 impl Right {

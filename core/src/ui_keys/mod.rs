@@ -37,6 +37,8 @@ crate::ui_keys! {
     STATUS_CLOSED = "status.closed";
     STATUS_ALWAYS_OPEN = "status.always_open";
     STATUS_NOT_STATED = "status.not_stated";
+    STATUS_HOLIDAY = "status.holiday" ["holiday", "hours"];
+    STATUS_CLOSED_OPENS_AFTER_HOLIDAY = "status.closed_opens_after_holiday" ["when"];
 
     ACTION_CALL = "action.call" ["number"];
     ACTION_CALL_A11Y = "action.call_a11y" ["name", "digits"];
@@ -51,6 +53,7 @@ crate::ui_keys! {
     ACTION_CHAT = "action.chat" ["address"];
     ACTION_CHAT_A11Y = "action.chat_a11y" ["name", "address"];
     ACTION_PLUS = "action.plus";
+    ACTION_NAMED = "action.named" ["name", "action"];
 
     AUDIENCE_VICTIMS = "audience.victims";
     AUDIENCE_MINORS = "audience.minors";
@@ -67,7 +70,7 @@ crate::ui_keys! {
     CONTACTS_INTRO = "contacts.intro";
     CONTACTS_ALL = "contacts.all";
     CONTACTS_FOR = "contacts.for" ["audience"];
-    CONTACTS_HOLIDAY_NOTICE = "contacts.holiday_notice" ["holiday"];
+    CONTACTS_HOLIDAY_NOTICE = "contacts.holiday_notice" ["holiday", "services"];
     CONTACTS_ALWAYS_OPEN = "contacts.always_open";
     CONTACT_HOURS = "contact.hours" ["hours"];
     CONTACT_LANGUAGES = "contact.languages" ["languages"];

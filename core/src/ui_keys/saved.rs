@@ -2,6 +2,7 @@
 
 crate::ui_keys! {
     SAVED_SUMMARY_TITLE = "saved.summary_title";
+    SAVED_SUMMARY_TITLE_NOTE = "saved.summary_title_note";
     SAVED_SUMMARY_SAVED = "saved.summary_saved" ["kind", "date"];
     SAVED_SUMMARY_FOOTER = "saved.summary_footer";
     SAVED_LABEL_WARNING = "saved.label_warning";

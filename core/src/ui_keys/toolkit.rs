@@ -18,6 +18,8 @@ crate::ui_keys! {
     MINOR_YES = "answer.minor_yes";
     MINOR_UNSURE = "answer.minor_unsure";
     MINOR_NO = "answer.minor_no";
+    NOT_ANSWERED = "answer.not_answered";
+    UNANSWERED = "toolkit.unanswered" ["questions"];
 
     ASSESS_TITLE = "assess.title";
     ASSESS_INTRO = "assess.intro";

@@ -17,6 +17,11 @@ pub enum VaultError {
         /// The minimum number of characters.
         min_chars: usize,
     },
+    /// The new PIN is one of those anyone tries first.
+    #[error(
+        "this PIN is too easy to guess (one digit repeated, a straight run such as 123456, or one of the most common PINs); choose another"
+    )]
+    PinTooCommon,
     /// The platform secret handed in is too short to add any protection.
     #[error("the key from the phone's secure storage is too short (at least {min_bytes} bytes)")]
     PlatformSecretTooShort {
@@ -26,6 +31,22 @@ pub enum VaultError {
     /// The vault was created with a platform secret and none was given.
     #[error("this vault also needs the key kept in the phone's secure storage, and it is missing")]
     PlatformSecretMissing,
+    /// The platform secret handed in is not the one the vault was created with.
+    #[error("the key from the phone's secure storage does not belong to this vault")]
+    PlatformSecretWrong,
+    /// A platform secret was given, or the vault was made with one, but no platform store.
+    #[error(
+        "this vault keeps a record in the phone's secure storage, and the app did not provide it"
+    )]
+    PlatformStoreMissing,
+    /// The platform store failed to read or write the vault's record.
+    #[error("the phone's secure storage could not be read or written; try again")]
+    PlatformStoreFailed,
+    /// The files are older than the record kept outside them: an earlier copy was put back.
+    #[error(
+        "the vault files are older than the record kept in the phone's secure storage: an earlier copy was put back, so what they hold cannot be trusted"
+    )]
+    RolledBack,
     /// The PIN (or the platform secret) does not open the vault.
     #[error("the PIN is wrong{}", wipe_warning(*.attempts_before_wipe))]
     WrongPin {
@@ -65,6 +86,11 @@ pub enum VaultError {
     /// The vault was written by a newer version of the app.
     #[error("the vault was saved by a newer version of the app; update the app to open it")]
     NewerFormat,
+    /// The vault was written in the format of an earlier test version, which this one refuses.
+    #[error(
+        "the vault was made by an earlier test version of the app and cannot be opened; wipe it and create a new one"
+    )]
+    OldFormat,
     /// The case label is empty or too long.
     #[error("the case label must have between 1 and {max_chars} characters")]
     CaseLabel {
@@ -100,12 +126,37 @@ pub enum VaultError {
     /// The platform's random numbers or cipher failed.
     #[error("the phone's cryptography failed; nothing was saved")]
     Crypto,
+    /// The wipe could not overwrite the key, so it deleted nothing.
+    #[error(
+        "the vault could not be erased: its key could not be overwritten, so nothing was deleted; try again"
+    )]
+    WipeFailed,
     /// Any other failure to read or write the vault files.
-    #[error("the vault could not be read or written: {reason}")]
+    #[error("{problem}")]
     Storage {
-        /// What the storage layer reported (never any saved content).
-        reason: String,
+        /// What went wrong, in the vault's words.
+        problem: StorageProblem,
     },
+}
+
+/// Why the vault's files could not be read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StorageProblem {
+    /// The vault's folder is a file, or a vault file is a folder.
+    #[error("the vault's folder is not a folder the vault can use")]
+    NotAFolder,
+    /// The app may not open, read or write the files.
+    #[error("the app is not allowed to open, read or write the vault's files")]
+    NoAccess,
+    /// The storage is read-only.
+    #[error("the vault's storage is read-only")]
+    ReadOnly,
+    /// Another part of the app, or another program, holds the vault.
+    #[error("the vault is busy in another part of the app; try again in a moment")]
+    Busy,
+    /// The storage failed.
+    #[error("the vault's files could not be read or written (a storage fault); try again")]
+    Fault,
 }
 
 fn wipe_warning(attempts_before_wipe: Option<u32>) -> String {
@@ -119,7 +170,7 @@ fn wipe_warning(attempts_before_wipe: Option<u32>) -> String {
 /// The vault's result type.
 pub type Result<T> = std::result::Result<T, VaultError>;
 
-/// Maps an SQLite failure to the vault's words.
+/// Maps an SQLite failure to the vault's words; SQLite's own text is never shown.
 pub(crate) fn storage(e: rusqlite::Error) -> VaultError {
     use rusqlite::{ErrorCode, ffi};
     if let rusqlite::Error::SqliteFailure(failure, _) = &e {
@@ -128,26 +179,40 @@ pub(crate) fn storage(e: rusqlite::Error) -> VaultError {
             return VaultError::Damaged;
         }
     }
-    match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => VaultError::Damaged,
-        Some(ErrorCode::DiskFull) => VaultError::StorageFull,
+    let problem = match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => return VaultError::Damaged,
+        Some(ErrorCode::DiskFull) => return VaultError::StorageFull,
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StorageProblem::Busy,
+        Some(ErrorCode::ReadOnly) => StorageProblem::ReadOnly,
+        Some(ErrorCode::PermissionDenied | ErrorCode::AuthorizationForStatementDenied) => {
+            StorageProblem::NoAccess
+        }
+        Some(ErrorCode::CannotOpen) => StorageProblem::NoAccess,
         _ => match e {
             rusqlite::Error::IntegralValueOutOfRange(..)
             | rusqlite::Error::InvalidColumnType(..)
-            | rusqlite::Error::FromSqlConversionFailure(..) => VaultError::Damaged,
-            other => VaultError::Storage {
-                reason: other.to_string(),
-            },
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::QueryReturnedNoRows => return VaultError::Damaged,
+            _ => StorageProblem::Fault,
         },
-    }
+    };
+    VaultError::Storage { problem }
 }
 
-/// Maps a file-system failure to the vault's words.
+/// Maps a file-system failure to the vault's words; the system's own text is never shown.
 pub(crate) fn io(e: std::io::Error) -> VaultError {
-    match e.kind() {
-        std::io::ErrorKind::StorageFull => VaultError::StorageFull,
-        _ => VaultError::Storage {
-            reason: e.to_string(),
-        },
-    }
+    use std::io::ErrorKind;
+    let problem = match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            return VaultError::StorageFull;
+        }
+        ErrorKind::NotADirectory | ErrorKind::IsADirectory | ErrorKind::AlreadyExists => {
+            StorageProblem::NotAFolder
+        }
+        ErrorKind::PermissionDenied => StorageProblem::NoAccess,
+        ErrorKind::ReadOnlyFilesystem => StorageProblem::ReadOnly,
+        ErrorKind::ResourceBusy | ErrorKind::WouldBlock => StorageProblem::Busy,
+        _ => StorageProblem::Fault,
+    };
+    VaultError::Storage { problem }
 }

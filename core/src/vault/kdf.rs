@@ -12,10 +12,6 @@ use zeroize::Zeroizing;
 use super::crypto::{KEY_LEN, SecretKey};
 use super::error::{Result, VaultError};
 
-/// The fewest characters a PIN may have. Digits alone are accepted (a phone
-/// PIN pad); a longer PIN or a passphrase is stronger.
-pub const MIN_PIN_CHARS: usize = 6;
-
 /// The fewest bytes a platform secret may have.
 pub const MIN_PLATFORM_SECRET_BYTES: usize = 16;
 
@@ -54,6 +50,15 @@ impl KdfParams {
         lanes: 4,
     };
 
+    /// Each cost the higher of the two: re-wrapping never lowers what a vault stored.
+    pub(crate) fn at_least(self, other: Self) -> Self {
+        Self {
+            memory_kib: self.memory_kib.max(other.memory_kib),
+            iterations: self.iterations.max(other.iterations),
+            lanes: self.lanes.max(other.lanes),
+        }
+    }
+
     /// Whether every cost lies between [`Self::MIN`] and [`Self::MAX`].
     pub fn is_valid(&self) -> bool {
         (Self::MIN.memory_kib..=Self::MAX.memory_kib).contains(&self.memory_kib)
@@ -77,16 +82,6 @@ impl Default for KdfParams {
     }
 }
 
-/// Refuses a new PIN shorter than [`MIN_PIN_CHARS`].
-pub(crate) fn check_new_pin(pin: &str) -> Result<()> {
-    if pin.chars().count() < MIN_PIN_CHARS {
-        return Err(VaultError::PinTooShort {
-            min_chars: MIN_PIN_CHARS,
-        });
-    }
-    Ok(())
-}
-
 /// Refuses a platform secret shorter than [`MIN_PLATFORM_SECRET_BYTES`].
 pub(crate) fn check_platform_secret(secret: Option<&[u8]>) -> Result<()> {
     match secret {
@@ -97,7 +92,8 @@ pub(crate) fn check_platform_secret(secret: Option<&[u8]>) -> Result<()> {
     }
 }
 
-/// Derives the key-wrapping key (version [`KDF_VERSION`]).
+/// Derives the key-wrapping key (version [`KDF_VERSION`]). The caller scrubs the stack after
+/// using it (see [`super::crypto::scrub_stack`]): Argon2's and HKDF's states pass through it.
 pub(crate) fn wrapping_key(
     pin: &str,
     platform_secret: Option<&[u8]>,
@@ -121,11 +117,15 @@ pub(crate) fn wrapping_key(
         .map_err(|_| VaultError::NotEnoughMemory)?;
     memory.resize(argon_params.block_count(), Block::new());
 
-    let mut ikm = Zeroizing::new(vec![0; KEY_LEN]);
+    // Sized once for both parts, so appending the secret never reallocates and leaves the
+    // Argon2 output behind unwiped.
+    let secret = platform_secret.unwrap_or_default();
+    let mut ikm = Zeroizing::new(Vec::with_capacity(KEY_LEN + secret.len()));
+    ikm.resize(KEY_LEN, 0);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params)
         .hash_password_into_with_memory(pin.as_bytes(), salt, &mut ikm, memory.as_mut_slice())
         .map_err(|_| VaultError::Crypto)?;
-    ikm.extend_from_slice(platform_secret.unwrap_or_default());
+    ikm.extend_from_slice(secret);
 
     let mut key = SecretKey::zeroed();
     hkdf::Salt::new(hkdf::HKDF_SHA256, salt)
@@ -141,14 +141,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pins_shorter_than_six_characters_are_refused() {
+    fn costs_are_only_ever_raised() {
+        let stored = KdfParams {
+            memory_kib: 65_536,
+            iterations: 2,
+            lanes: 1,
+        };
+        let configured = KdfParams {
+            memory_kib: 19_456,
+            iterations: 3,
+            lanes: 1,
+        };
         assert_eq!(
-            check_new_pin("12345"),
-            Err(VaultError::PinTooShort { min_chars: 6 })
+            stored.at_least(configured),
+            KdfParams {
+                memory_kib: 65_536,
+                iterations: 3,
+                lanes: 1
+            }
         );
-        assert_eq!(check_new_pin("123456"), Ok(()));
-        // Characters, not bytes: six letters of any script are enough.
-        assert_eq!(check_new_pin("æøåæøå"), Ok(()));
     }
 
     #[test]

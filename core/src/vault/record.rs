@@ -1,13 +1,16 @@
 //! Saved records: what the caller sees, and what is sealed on disk.
 //!
-//! Only the id and the coarse date are stored in the clear (the date for
-//! retention while locked). Kind, case label, creation time and payload are
-//! sealed together, with the id and the date bound as associated data.
+//! Only the id and the coarse date are stored in the clear (the date for retention while
+//! locked). A record is sealed in two parts, both with the id and the date bound as associated
+//! data: its kind, case label and creation time (what the list shows), and apart from them its
+//! payload, so listing never decrypts a note. The sealed plaintexts are plain bytes, not JSON,
+//! so reading one back makes exactly one copy, into the value returned, which is wiped when
+//! dropped.
 
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use super::crypto::{self, SecretKey};
+use super::crypto::{self, Cipher};
 use super::error::{Result, VaultError};
 use super::retention;
 
@@ -18,23 +21,32 @@ pub const MAX_NOTE_CHARS: usize = 10_000;
 /// The most characters the payload of any other kind may have.
 pub const MAX_PAYLOAD_CHARS: usize = 200_000;
 
-/// What a record holds.
+/// What a record holds. The numbers are how each kind is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[repr(u8)]
 pub enum RecordKind {
     /// An indicator assessment.
-    Assessment,
+    Assessment = 1,
     /// A rights checklist.
-    RightsChecklist,
+    RightsChecklist = 2,
     /// The outcome of the minors' flow.
-    MinorsOutcome,
+    MinorsOutcome = 3,
     /// An emergency placement checklist.
-    PlacementChecklist,
+    PlacementChecklist = 4,
     /// A free-text note.
-    Note,
+    Note = 5,
 }
 
 impl RecordKind {
+    const ALL: [Self; 5] = [
+        Self::Assessment,
+        Self::RightsChecklist,
+        Self::MinorsOutcome,
+        Self::PlacementChecklist,
+        Self::Note,
+    ];
+
     /// The most characters a payload of this kind may have.
     pub fn max_payload_chars(self) -> usize {
         match self {
@@ -42,16 +54,21 @@ impl RecordKind {
             _ => MAX_PAYLOAD_CHARS,
         }
     }
+
+    fn from_stored(byte: u8) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| *k as u8 == byte)
+    }
 }
 
-/// A saved record in full.
-#[derive(Clone, PartialEq, Eq)]
+/// A saved record in full; its text is wiped from memory when it is dropped.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct Record {
     /// Random id, 32 lowercase hex digits.
     pub id: String,
     /// The UTC day it was saved, `YYYY-MM-DD`.
     pub date: String,
     /// What it holds.
+    #[zeroize(skip)]
     pub kind: RecordKind,
     /// The user's label for the case.
     pub case_label: String,
@@ -61,19 +78,52 @@ pub struct Record {
     pub payload: String,
 }
 
-/// A line of the list of saved records.
-#[derive(Clone, PartialEq, Eq)]
+/// A line of the list of saved records; wiped from memory when dropped.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct RecordSummary {
     /// Random id, 32 lowercase hex digits.
     pub id: String,
     /// The UTC day it was saved, `YYYY-MM-DD`.
     pub date: String,
     /// What it holds.
+    #[zeroize(skip)]
     pub kind: RecordKind,
     /// The user's label for the case.
     pub case_label: String,
     /// When it was saved, unix seconds.
     pub created: i64,
+}
+
+/// A saved record that cannot be shown, and why: one damaged record never hides the others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DamagedRecord {
+    /// Its id, as stored.
+    pub id: String,
+    /// Its day, as stored.
+    pub date: String,
+    /// What is wrong with it.
+    pub damage: Damage,
+}
+
+/// What is wrong with a damaged record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// Its bytes were altered or damaged on disk.
+    Unreadable,
+    /// It was put into the file from elsewhere (an older copy, another vault) and the vault never
+    /// saved it there.
+    NotSavedHere,
+    /// It was removed from the file outside the app.
+    Missing,
+}
+
+/// Every saved record: those that can be read, newest first, and those that cannot.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// The records, newest first.
+    pub records: Vec<RecordSummary>,
+    /// Records that are damaged, newest first; each can be deleted.
+    pub damaged: Vec<DamagedRecord>,
 }
 
 impl std::fmt::Debug for Record {
@@ -106,21 +156,13 @@ impl std::fmt::Debug for RecordSummary {
 pub(crate) struct Row {
     pub(crate) id: String,
     pub(crate) date: String,
-    /// `nonce || ciphertext || tag` of the [`Content`].
-    pub(crate) sealed: Vec<u8>,
+    /// `nonce || ciphertext || tag` of kind, creation time and case label.
+    pub(crate) meta: Vec<u8>,
+    /// `nonce || ciphertext || tag` of the payload; not read to list.
+    pub(crate) payload: Option<Vec<u8>>,
 }
 
-/// What is sealed: borrowed strings when writing, owned when reading.
-#[derive(Serialize, Deserialize)]
-struct Content<S> {
-    kind: RecordKind,
-    case_label: S,
-    created: i64,
-    payload: S,
-}
-
-/// Checks a record's case label and payload before it is saved; returns the
-/// label trimmed.
+/// Checks a record's case label and payload before it is saved; returns the label trimmed.
 pub(crate) fn checked_label<'a>(
     kind: RecordKind,
     case_label: &'a str,
@@ -147,84 +189,91 @@ fn new_id() -> Result<String> {
         .collect())
 }
 
+/// `kind (1 byte) || created (8 bytes, little-endian)`, then the case label.
+const META_HEADER: usize = 9;
+
 impl Row {
-    /// Seals a new record saved at `now` under `key`, with a fresh id.
+    /// Seals a new record saved at `now` with `cipher`, under a fresh id.
     pub(crate) fn seal(
-        key: &SecretKey,
+        cipher: &Cipher,
         kind: RecordKind,
         case_label: &str,
         payload: &str,
         now: i64,
     ) -> Result<Self> {
         let (id, date) = (new_id()?, retention::date_of(now)?);
-        let content = Content {
-            kind,
-            case_label,
-            created: now,
-            payload,
-        };
-        // Size the buffer exactly first, so it never reallocates and leaves
-        // an unwiped copy of the plaintext behind.
-        let mut size = ByteCount(0);
-        serde_json::to_writer(&mut size, &content).map_err(|_| VaultError::Crypto)?;
-        let mut plain = Zeroizing::new(Vec::with_capacity(size.0));
-        serde_json::to_writer(&mut *plain, &content).map_err(|_| VaultError::Crypto)?;
-        let sealed = crypto::seal(key, &aad(&id, &date), &plain)?;
-        Ok(Self { id, date, sealed })
+        // Sized once, so it never reallocates and leaves an unwiped copy behind.
+        let mut meta = Zeroizing::new(Vec::with_capacity(META_HEADER + case_label.len()));
+        meta.push(kind as u8);
+        meta.extend_from_slice(&now.to_le_bytes());
+        meta.extend_from_slice(case_label.as_bytes());
+        Ok(Self {
+            meta: cipher.seal(&aad(Part::Meta, &id, &date), &meta)?,
+            payload: Some(cipher.seal(&aad(Part::Payload, &id, &date), payload.as_bytes())?),
+            id,
+            date,
+        })
     }
 
-    /// Opens the record; an altered row gives `Integrity`.
-    pub(crate) fn open(self, key: &SecretKey) -> Result<Record> {
+    /// The list's line for this row, without touching its payload; `None` if damaged.
+    pub(crate) fn summary(&self, cipher: &Cipher) -> Option<RecordSummary> {
+        let meta = cipher.open(&aad(Part::Meta, &self.id, &self.date), &self.meta)?;
+        let (header, label) = meta.split_at_checked(META_HEADER)?;
+        Some(RecordSummary {
+            id: self.id.clone(),
+            date: self.date.clone(),
+            kind: RecordKind::from_stored(header[0])?,
+            created: i64::from_le_bytes(header[1..].try_into().ok()?),
+            case_label: std::str::from_utf8(label).ok()?.to_owned(),
+        })
+    }
+
+    /// Opens the whole record; an altered row gives `Integrity`.
+    pub(crate) fn open(&self, cipher: &Cipher) -> Result<Record> {
         let damaged = || VaultError::Integrity {
             id: self.id.clone(),
         };
-        let plain =
-            crypto::open(key, &aad(&self.id, &self.date), &self.sealed).ok_or_else(damaged)?;
-        let content: Content<String> = serde_json::from_slice(&plain).map_err(|_| damaged())?;
+        let summary = self.summary(cipher).ok_or_else(damaged)?;
+        let payload = self
+            .payload
+            .as_deref()
+            .and_then(|sealed| cipher.open(&aad(Part::Payload, &self.id, &self.date), sealed))
+            .ok_or_else(damaged)?;
+        let payload = std::str::from_utf8(&payload).map_err(|_| damaged())?;
         Ok(Record {
-            id: self.id,
-            date: self.date,
-            kind: content.kind,
-            case_label: content.case_label,
-            created: content.created,
-            payload: content.payload,
+            id: summary.id.clone(),
+            date: summary.date.clone(),
+            kind: summary.kind,
+            case_label: summary.case_label.clone(),
+            created: summary.created,
+            payload: payload.to_owned(),
         })
     }
 }
 
-impl From<Record> for RecordSummary {
-    fn from(r: Record) -> Self {
-        Self {
-            id: r.id,
-            date: r.date,
-            kind: r.kind,
-            case_label: r.case_label,
-            created: r.created,
-        }
-    }
+/// The two sealed parts of a record.
+#[derive(Clone, Copy)]
+enum Part {
+    Meta,
+    Payload,
 }
 
-/// Counts the bytes written to it.
-struct ByteCount(usize);
-
-impl std::io::Write for ByteCount {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn aad(id: &str, date: &str) -> Vec<u8> {
-    format!("lykt-vault/record/v1\0{id}\0{date}").into_bytes()
+fn aad(part: Part, id: &str, date: &str) -> Vec<u8> {
+    let name = match part {
+        Part::Meta => "meta",
+        Part::Payload => "payload",
+    };
+    format!("lykt-vault/record-{name}/v2\0{id}\0{date}").into_bytes()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vault::crypto::SecretKey;
+
+    fn cipher() -> Cipher {
+        Cipher::new(&SecretKey::random().expect("key")).expect("cipher")
+    }
 
     #[test]
     fn labels_and_payloads_are_checked() {
@@ -262,49 +311,75 @@ mod tests {
     }
 
     #[test]
-    fn rows_bind_id_and_date() {
-        let key = SecretKey::random().expect("key");
-        let row =
-            Row::seal(&key, RecordKind::Note, "case", "text \"quoted\"", 86_400).expect("seal");
+    fn every_kind_is_stored_and_read_back() {
+        let cipher = cipher();
+        for kind in RecordKind::ALL {
+            let row = Row::seal(&cipher, kind, "case", "{}", 5).expect("seal");
+            assert_eq!(row.summary(&cipher).expect("meta").kind, kind);
+        }
+        assert_eq!(RecordKind::from_stored(0), None);
+        assert_eq!(RecordKind::from_stored(6), None);
+    }
+
+    #[test]
+    fn rows_bind_id_and_date_and_keep_the_payload_apart() {
+        let cipher = cipher();
+        let row = Row::seal(
+            &cipher,
+            RecordKind::Note,
+            "case",
+            "text \"quoted\"\n",
+            86_400,
+        )
+        .expect("seal");
         assert_eq!(row.date, "1970-01-02");
-        let record = row.clone().open(&key).expect("open");
+        let record = row.open(&cipher).expect("open");
         assert_eq!(
             (
                 record.case_label.as_str(),
                 record.payload.as_str(),
                 record.created
             ),
-            ("case", "text \"quoted\"", 86_400)
+            ("case", "text \"quoted\"\n", 86_400)
         );
+        // The list's line needs no payload.
+        let listed = Row {
+            payload: None,
+            ..row.clone()
+        };
+        assert_eq!(listed.summary(&cipher).expect("meta").case_label, "case");
         let moved = Row {
             id: "b".into(),
             ..row.clone()
         };
         assert_eq!(
-            moved.open(&key),
+            moved.open(&cipher),
             Err(VaultError::Integrity { id: "b".into() })
         );
         let redated = Row {
             date: "1970-01-03".into(),
+            ..row.clone()
+        };
+        assert!(redated.summary(&cipher).is_none());
+        // Meta and payload cannot stand in for each other.
+        let swapped = Row {
+            meta: row.payload.clone().expect("payload"),
+            payload: Some(row.meta.clone()),
             ..row
         };
-        assert!(matches!(
-            redated.open(&key),
-            Err(VaultError::Integrity { .. })
-        ));
+        assert!(swapped.summary(&cipher).is_none());
     }
 
     #[test]
     fn debug_hides_label_and_payload() {
-        let record = Record {
-            id: "a".into(),
-            date: "2026-01-02".into(),
-            kind: RecordKind::Note,
-            case_label: "Secret Name".into(),
-            created: 1,
-            payload: "secret text".into(),
-        };
-        let shown = format!("{record:?} {:?}", RecordSummary::from(record.clone()));
+        let cipher = cipher();
+        let row =
+            Row::seal(&cipher, RecordKind::Note, "Secret Name", "secret text", 1).expect("seal");
+        let shown = format!(
+            "{:?} {:?}",
+            row.open(&cipher).expect("open"),
+            row.summary(&cipher).expect("summary")
+        );
         assert!(!shown.contains("Secret") && !shown.contains("secret"));
         assert!(shown.contains("<redacted>"));
     }

@@ -1,11 +1,22 @@
 //! Coarse dates and how long records are kept.
 //!
-//! A record saved on day D is kept through day D + `retention_days` (UTC) and
-//! deleted the next time the vault is opened or unlocked after that.
+//! A record saved on day D is kept through day D + `retention_days` (UTC) and deleted the next
+//! time the vault is opened or unlocked after that. While the vault is locked nobody has shown
+//! the PIN, so the clock is trusted only up to [`LOCKED_CLOCK_LEAP_SECS`] past the last time the
+//! PIN was entered: a clock set far ahead deletes nothing until the PIN is entered again.
 
 use chrono::{DateTime, Days};
 
 use super::error::{Result, VaultError};
+
+/// How far past the last unlock the clock is trusted while the vault is locked, in seconds.
+pub const LOCKED_CLOCK_LEAP_SECS: i64 = 86_400;
+
+/// The time retention uses while locked: `now`, but no later than [`LOCKED_CLOCK_LEAP_SECS`]
+/// after `last_unlock`.
+pub(crate) fn locked_now(now: i64, last_unlock: i64) -> i64 {
+    now.min(last_unlock.saturating_add(LOCKED_CLOCK_LEAP_SECS))
+}
 
 /// The UTC day of `now`, `YYYY-MM-DD`.
 pub(crate) fn date_of(now: i64) -> Result<String> {
@@ -44,6 +55,13 @@ mod tests {
     fn impossible_times_are_refused() {
         assert_eq!(date_of(-1), Err(VaultError::InvalidTime { now: -1 }));
         assert!(date_of(i64::MAX).is_err());
+    }
+
+    #[test]
+    fn a_locked_vault_trusts_the_clock_a_day_past_the_last_unlock() {
+        assert_eq!(locked_now(1_000, 900), 1_000);
+        assert_eq!(locked_now(4_070_908_800, 900), 900 + LOCKED_CLOCK_LEAP_SECS);
+        assert_eq!(locked_now(i64::MAX, i64::MAX), i64::MAX);
     }
 
     #[test]

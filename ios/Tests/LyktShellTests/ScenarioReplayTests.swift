@@ -13,41 +13,29 @@ final class ScenarioReplayTests: XCTestCase {
             .appendingPathComponent("../../../tests/scenarios").standardizedFileURL
     }()
 
-    func testEveryScenarioFileInTheStepFormatReplays() throws {
+    func testEveryScenarioFileReplays() throws {
         let names = try scenarioFiles()
         XCTAssertFalse(names.isEmpty, "no scenario files under \(Self.root.path)")
         var replayed = 0
         var steps = 0
-        var skipped: [String] = []
         for name in names {
             let json = try JSONValue.parse(Data(contentsOf: Self.root.appendingPathComponent(name)))
             guard case .object(let file) = json else {
                 XCTFail("\(name): a scenario file is an object")
                 continue
             }
-            if file["steps"] != nil {
-                do {
-                    steps += try StepRunner.run(file)
-                    replayed += 1
-                } catch {
-                    XCTFail("\(name): \(error)")
-                }
-            } else if file["cases"] != nil {
-                skipped.append(name)
-            } else {
-                XCTFail(
-                    "\(name): neither the step format (\"steps\") nor the case format (\"cases\")")
+            do {
+                steps += try StepRunner.run(file)
+                replayed += 1
+            } catch {
+                XCTFail("\(name): \(error)")
             }
         }
         print(
-            "Swift scenario runner: \(replayed) files, \(steps) steps replayed through the real library"
-        )
-        if !skipped.isEmpty {
-            print(
-                "Swift scenario runner: skipped \(skipped.count) files in the case format "
-                    + "(not yet in the step format): \(skipped.joined(separator: " "))")
-        }
-        XCTAssertGreaterThan(replayed, 0, "no file in the step format")
+            "Swift scenario runner: \(replayed) of \(names.count) files, \(steps) steps replayed "
+                + "through the real library")
+        XCTAssertEqual(replayed, names.count, "every file is replayed")
+        XCTAssertGreaterThan(steps, 150, "only \(steps) steps")
     }
 
     func testRunnerFailsOnAnUnknownEvent() {
@@ -63,8 +51,32 @@ final class ScenarioReplayTests: XCTestCase {
     }
 
     func testRunnerFailsOnAnUnknownStepOrFileKey() {
-        assertRunnerRefuses(#"{"expect": {}, "memo": "x"}"#, saying: "unknown step key \"memo\"")
+        assertRunnerRefuses(#"{"expect": {}, "wait": 3}"#, saying: "unknown step key \"wait\"")
         assertRunnerRefuses(#"{"expect": {}}"#, fileExtra: #""cases": [],"#, saying: "file key")
+    }
+
+    func testRunnerReadsEveryStepKeyAndExpectation() throws {
+        let text = """
+            {"description": "every key", "locales": ["en"], "at": "2027-05-17T09:00:00Z",
+             "platform": "android", "steps": [
+              {"event": {"open": "contacts/minors"}, "note": "a public holiday",
+               "expect": {"notices": ["caution"], "first_action": "tel:112",
+                          "first_action_label": "Police emergency number: Call 112",
+                          "actions": ["tel:112", "tel:113", "tel:116111", "tel:116006"],
+                          "links_include": ["contacts"], "question": null, "options": null,
+                          "item_count": 0, "status": null, "status_kind": null,
+                          "mode": "professional"}},
+              {"at": "2026-12-25T10:00:00Z", "event": {"open": "contact/udi"},
+               "expect": {"status_kind": "holiday", "links": []}},
+              {"event": {"open": "minors"},
+               "expect": {"question": "danger", "options": ["yes", "no"]}},
+              {"event": {"open": "info"}, "expect": {"mode": "info"}}
+            ]}
+            """
+        guard case .object(let file) = try JSONValue.parse(Data(text.utf8)) else {
+            return XCTFail("not an object")
+        }
+        XCTAssertEqual(try StepRunner.run(file), 4)
     }
 
     func testRunnerFailsWhenTheAppDisagrees() {
@@ -77,6 +89,12 @@ final class ScenarioReplayTests: XCTestCase {
         assertRunnerRefuses(
             #"{"event": {"open": "info"}, "expect": {"links_include": ["no-such-link"]}}"#,
             saying: "links_include")
+        assertRunnerRefuses(
+            #"{"event": {"open": "minors"}, "expect": {"actions": []}}"#,
+            saying: "actions: expected")
+        assertRunnerRefuses(
+            #"{"at": "2026-12-25T10:00:00Z", "event": {"open": "contact/udi"}, "#
+                + #""expect": {"status_kind": "open"}}"#, saying: "status_kind: expected")
     }
 
     private func assertRunnerRefuses(

@@ -103,23 +103,21 @@ enum StepRunner {
         case "status": return .text(screen.blocks.lazy.compactMap(statusText).first)
         case "status_kind":
             return .text(screen.blocks.lazy.compactMap(statusKind).first.map(name))
-        case "first_action": return .text(actions(screen).first?.uri)
-        case "first_action_label": return .text(actions(screen).first?.label)
-        case "actions": return .array(actions(screen).map { .string($0.uri) })
-        case "question": return .text(screen.blocks.lazy.compactMap(questionID).first)
+        case "first_action": return .text(screen.blocks.lazy.compactMap(action).first?.uri)
+        case "first_action_label":
+            return .text(screen.blocks.lazy.compactMap(action).first?.label)
+        case "actions": return strings(screen.blocks.compactMap(action).map(\.uri))
+        case "question": return .text(screen.blocks.lazy.compactMap(choice).first?.id)
         case "options":
-            guard let options = screen.blocks.lazy.compactMap(questionOptions).first else {
+            guard let options = screen.blocks.lazy.compactMap(choice).first?.options else {
                 return .null
             }
-            return .array(options.map { .string($0.id) })
-        case "links": return .array(screen.blocks.compactMap(linkTarget).map(JSONValue.string))
-        case "notices":
-            return .array(screen.blocks.compactMap(noticeLevel).map { .string(name($0)) })
-        case "item_count":
-            return .number(Double(screen.blocks.filter(isChecklistItem).count))
+            return strings(options.map(\.id))
+        case "links": return strings(screen.blocks.compactMap(linkTarget))
         case "links_include":
             let have = Set(screen.blocks.compactMap(linkTarget))
             return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
+        case "notices": return strings(screen.blocks.compactMap(noticeLevel).map(name))
         case "items":
             guard case .object(let wanted) = want else { throw ScenarioError("items is an object") }
             var got: [String: JSONValue] = [:]
@@ -128,6 +126,11 @@ enum StepRunner {
                 got[id] = .string(status)
             }
             return .object(got)
+        case "item_count":
+            let items = screen.blocks.filter {
+                if case .checklistItem = $0 { true } else { false }
+            }
+            return .number(Double(items.count))
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
         default: throw ScenarioError("unknown expectation \"\(key)\"")
@@ -189,37 +192,29 @@ enum StepRunner {
         case .announce(let text)?: .object(["announce": .string(text)])
         case .speak(let text, let language)?:
             .object(["speak": .object(["text": .string(text), "language": .string(language)])])
+        case .work(let job)?: .object(["work": .number(Double(job))])
+        case .forgetSecret?: .object(["forget_secret": .bool(true)])
         }
-    }
-
-    private static func actions(_ screen: Screen) -> [Action] {
-        screen.blocks.compactMap { block in
-            if case .action(let action) = block { action } else { nil }
-        }
-    }
-
-    private static func statusKind(_ block: Block) -> StatusKind? {
-        if case .status(_, let state) = block { state } else { nil }
-    }
-
-    private static func questionOptions(_ block: Block) -> [ChoiceOption]? {
-        if case .choice(_, _, let options) = block { options } else { nil }
-    }
-
-    private static func isChecklistItem(_ block: Block) -> Bool {
-        if case .checklistItem = block { true } else { false }
-    }
-
-    private static func noticeLevel(_ block: Block) -> NoticeLevel? {
-        if case .notice(let level, _) = block { level } else { nil }
     }
 
     private static func statusText(_ block: Block) -> String? {
         if case .status(let text, _) = block { text } else { nil }
     }
 
-    private static func questionID(_ block: Block) -> String? {
-        if case .choice(let id, _, _) = block { id } else { nil }
+    private static func statusKind(_ block: Block) -> StatusKind? {
+        if case .status(_, let state) = block { state } else { nil }
+    }
+
+    private static func action(_ block: Block) -> Action? {
+        if case .action(let action) = block { action } else { nil }
+    }
+
+    private static func choice(_ block: Block) -> (id: String, options: [ChoiceOption])? {
+        if case .choice(let id, _, let options) = block { (id, options) } else { nil }
+    }
+
+    private static func noticeLevel(_ block: Block) -> NoticeLevel? {
+        if case .notice(let level, _) = block { level } else { nil }
     }
 
     private static func linkTarget(_ block: Block) -> String? {
@@ -234,12 +229,13 @@ enum StepRunner {
         }
     }
 
-    static func name(_ state: StatusKind) -> String {
-        switch state {
+    static func name(_ kind: StatusKind) -> String {
+        switch kind {
         case .open: "open"
         case .closed: "closed"
         case .alwaysOpen: "always_open"
         case .notStated: "not_stated"
+        case .holiday: "holiday"
         case .info: "info"
         }
     }
@@ -296,6 +292,11 @@ enum StepRunner {
     private static func string(_ json: JSONValue?, what: String) throws -> String {
         guard case .string(let value)? = json else { throw ScenarioError("\(what) is a string") }
         return value
+    }
+
+    /// A list of strings as the files write it.
+    private static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
     }
 
     private static func strings(_ json: JSONValue?, what: String) throws -> [String] {

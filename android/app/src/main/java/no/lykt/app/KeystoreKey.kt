@@ -13,8 +13,8 @@ import javax.crypto.SecretKey
 
 /**
  * A non-exportable AES-256-GCM key in the Android Keystore (API 23's [KeyGenParameterSpec]).
- * It seals the vault's platform secret and never leaves the keystore; deleting it destroys the
- * secret for good.
+ * It seals the vault's platform secret and its record and never leaves the keystore; deleting it
+ * destroys both for good.
  */
 class KeystoreKey(
     private val alias: String,
@@ -46,10 +46,14 @@ class KeystoreKey(
         private const val KEY_BITS = 256
 
         /**
-         * The vault's platform secret on this phone, kept where no backup and no transfer to a
-         * new phone copies it.
+         * The vault's platform secret and its record on this phone, kept where no backup and no
+         * transfer to a new phone copies them.
          */
         fun vaultSecret(context: Context): PlatformSecret =
-            WrappedSecret(File(context.noBackupFilesDir, "vault-secret"), KeystoreKey("no.lykt.vault-secret"))
+            WrappedSecret(
+                File(context.noBackupFilesDir, "vault-secret"),
+                File(context.noBackupFilesDir, "vault-state"),
+                KeystoreKey("no.lykt.vault-secret"),
+            )
     }
 }

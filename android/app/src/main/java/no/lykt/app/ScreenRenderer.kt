@@ -266,6 +266,7 @@ class ScreenRenderer(
                 StatusKind.ALWAYS_OPEN -> "◉"
                 StatusKind.CLOSED -> "○"
                 StatusKind.NOT_STATED -> "◌"
+                StatusKind.HOLIDAY -> "◐"
                 StatusKind.INFO -> "›"
             }
         val open = state == StatusKind.OPEN || state == StatusKind.ALWAYS_OPEN
