@@ -4,6 +4,7 @@
 //! statuses: what counts as done and what counts at all is the status's rule.
 
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use crate::content::ui::Key;
 use crate::error::Error;
@@ -135,6 +136,9 @@ impl<S: Status> Checklist<S> {
 
     /// Forgets every status.
     pub fn clear(&mut self) {
+        for item in &mut self.items {
+            item.id.zeroize();
+        }
         self.items.clear();
     }
 }

@@ -6,7 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Screen, plain};
 use crate::content::ui::Ui;
 use crate::error::Error;
 use crate::ids::Vocabulary;
@@ -22,6 +21,7 @@ impl Vocabulary for RecordKind {
         Self::MinorsOutcome,
         Self::PlacementChecklist,
         Self::Note,
+        Self::Duties,
     ];
 }
 
@@ -35,14 +35,6 @@ pub struct SavedWork {
 }
 
 impl SavedWork {
-    /// The work shown on `screen`, with the tool's `data`.
-    pub fn new(screen: &Screen, data: &impl Serialize) -> Result<Self, Error> {
-        Ok(Self {
-            summary: plain::page(screen),
-            data: serde_json::to_value(data).map_err(not_saved)?,
-        })
-    }
-
     /// The vault payload; refused rather than stored empty.
     pub fn payload(&self) -> Result<String, Error> {
         if self.summary.trim().is_empty() {
@@ -69,6 +61,7 @@ pub fn kind_label<'a>(kind: RecordKind, ui: &'a Ui, locales: &Locales) -> &'a st
             RecordKind::MinorsOutcome => k::SAVED_KIND_MINORS_OUTCOME,
             RecordKind::PlacementChecklist => k::SAVED_KIND_PLACEMENT_CHECKLIST,
             RecordKind::Note => k::SAVED_KIND_NOTE,
+            RecordKind::Duties => k::SAVED_KIND_DUTIES,
         },
         locales,
     )
@@ -93,22 +86,40 @@ pub fn body(record: &Record) -> Result<String, Error> {
 /// shared. The case label is left out. A note is the user's own free text, so its summary is not
 /// called de-identified and asks to be checked for names.
 pub fn referral_summary(record: &Record, ui: &Ui, locales: &Locales) -> Result<String, Error> {
-    let kind = kind_label(record.kind, ui, locales);
-    let title = match record.kind {
+    Ok(summary_text(
+        record.kind,
+        &record.date,
+        &body(record)?,
+        ui,
+        locales,
+    ))
+}
+
+/// The summary to share of work of `kind` from `date` whose text is `body`: a title (a note's
+/// text is the user's own, so it is not called de-identified), the kind and day, the text, and
+/// the reminder to read it through for anything that identifies.
+pub fn summary_text(
+    kind: RecordKind,
+    date: &str,
+    body: &str,
+    ui: &Ui,
+    locales: &Locales,
+) -> String {
+    let title = match kind {
         RecordKind::Note => k::SAVED_SUMMARY_TITLE_NOTE,
         _ => k::SAVED_SUMMARY_TITLE,
     };
-    Ok(format!(
+    format!(
         "{}\n{}\n\n{}\n\n{}\n",
         ui.get(title, locales),
         ui.fill(
             k::SAVED_SUMMARY_SAVED,
             locales,
-            &[("kind", kind), ("date", &record.date)]
+            &[("kind", kind_label(kind, ui, locales)), ("date", date)]
         ),
-        body(record)?.trim(),
+        body.trim(),
         ui.get(k::SAVED_SUMMARY_FOOTER, locales),
-    ))
+    )
 }
 
 #[cfg(test)]

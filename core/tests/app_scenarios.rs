@@ -153,6 +153,12 @@ fn observed(
             .collect(),
         "item_count" => items(screen).len().into(),
         "effect" => effect_json(effect),
+        "read_aloud" => match effect {
+            Some(lykt_core::app::Effect::Speak { text, language }) => {
+                json!({ "language": language, "first_line": text.lines().next() })
+            }
+            _ => Value::Null,
+        },
         "quick_exit" => match want {
             Value::Object(fields) => {
                 let q = &shown["quick_exit"];

@@ -242,8 +242,13 @@ fn each_card_has_its_own_screen_with_calls_first() {
         let screen = open(&mut app, &format!("minors/{}", card.id));
         assert_eq!(screen.id, format!("minors/{}", card.id));
         assert!(
-            matches!(screen.blocks.first(), Some(Block::Action { .. })),
-            "{}: starts with its actions",
+            matches!(screen.blocks.first(), Some(Block::Button { id, .. }) if id == "read-aloud"),
+            "{}: read aloud first",
+            card.id
+        );
+        assert!(
+            matches!(screen.blocks.get(1), Some(Block::Action { .. })),
+            "{}: then its actions",
             card.id
         );
         assert_unique_actions(&screen);

@@ -2,6 +2,7 @@
 //! and every error the person can meet, with the slow work run as the shells run it.
 
 mod support;
+mod vault_support;
 
 use lykt_core::app::{
     App, Block, Clock, Effect, Event, InputKind, Mode, Platform, Screen, Storage, Transition,
@@ -32,7 +33,11 @@ impl Phone {
         let storage = Storage {
             dir: dir.path().join("vault"),
             platform_secret: keystore.then(|| Zeroizing::new(vec![7u8; 32])),
-            config: VaultConfig::default(),
+            config: if keystore {
+                vault_support::phone()
+            } else {
+                VaultConfig::default()
+            },
         };
         let platform = if keystore {
             Platform::Android
@@ -129,8 +134,9 @@ fn field_error(s: &Screen) -> Option<String> {
     field(s).and_then(|(_, _, e)| e)
 }
 
+/// Everything the screen shows, fields and buttons too.
 fn texts(s: &Screen) -> String {
-    lykt_core::app::plain::page(s)
+    lykt_core::app::plain::page_with_keys(s, &mut |_| "*".into())
 }
 
 fn link_labels(s: &Screen) -> Vec<String> {
@@ -416,5 +422,205 @@ fn saved_screens_exist_only_where_saving_is_set_up_and_items_only_once_listed() 
             Err("unknown_screen"),
             "{target}"
         );
+    }
+}
+
+impl Phone {
+    fn choose(&mut self, question: &str, option: &str) -> Transition {
+        self.send(Event::Choose {
+            question: question.into(),
+            option: option.into(),
+        })
+    }
+
+    fn set(&mut self, item: &str, status: &str) -> Transition {
+        self.send(Event::SetStatus {
+            item: item.into(),
+            status: status.into(),
+        })
+    }
+
+    /// Presses "Save" on the screen shown and saves under `label`, unlocking first when the
+    /// vault is locked; returns the screen it comes back to.
+    fn save_as(&mut self, label: &str) -> Screen {
+        let s = self.press("save").screen;
+        if field(&s).is_some_and(|f| f.0 == "pin") {
+            self.submit_work("pin", PIN);
+        }
+        let s = self.screen();
+        assert_eq!(
+            field(&s).map(|f| (f.0, f.1)),
+            Some(("label".into(), InputKind::Text)),
+            "{}",
+            texts(&s)
+        );
+        assert!(
+            texts(&s).contains("name"),
+            "the field says no names: {}",
+            texts(&s)
+        );
+        self.submit_work("label", label).screen
+    }
+
+    /// The saved item labelled `label`, opened from the list.
+    fn open_saved(&mut self, label: &str) -> Screen {
+        let list = self.open("saved").screen;
+        let target = list
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Link {
+                    target, label: l, ..
+                } if l == label => Some(target.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{label} in {}", texts(&list)));
+        self.open(&target).screen
+    }
+}
+
+fn buttons(s: &Screen) -> Vec<String> {
+    s.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Button { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_tools_result_is_saved_under_a_case_label_unlocking_first() {
+    let mut p = Phone::with_vault();
+    p.press("lock");
+    p.open("assess");
+    p.choose("minor", "no");
+    let result = p.open("assess/result").screen;
+    assert_eq!(buttons(&result), ["save", "share"]);
+    let back = p.save_as("case 1");
+    assert_eq!(back.id, "assess/result", "back on the result once saved");
+
+    p.open("duties");
+    p.choose("role", "public");
+    assert_eq!(buttons(&p.screen()), ["save", "share"]);
+    p.save_as("case 2");
+
+    p.open("rights");
+    p.choose("minor", "no");
+    p.set("legal-aid", "informed");
+    p.save_as("case 3");
+
+    p.open("placement");
+    p.set("emergency-decision", "done");
+    assert_eq!(
+        buttons(&p.screen()),
+        ["save"],
+        "no summary to share of a placement"
+    );
+    p.save_as("case 4");
+
+    p.open("minors");
+    assert!(
+        buttons(&p.screen()).is_empty(),
+        "nothing to save before the end"
+    );
+    for (q, a) in [
+        ("danger", "yes"),
+        ("health", "no"),
+        ("age", "under-18"),
+        ("accompanied", "alone"),
+        ("conversation", "no"),
+        ("role", "private"),
+        ("reported", "no"),
+    ] {
+        p.choose(q, a);
+    }
+    p.save_as("case 5");
+
+    let list = p.open("saved").screen;
+    for (label, kind) in [
+        ("case 1", "Assessment of indicators"),
+        ("case 2", "Duties and next steps"),
+        ("case 3", "Rights checklist"),
+        ("case 4", "Emergency placement checklist"),
+        ("case 5", "Children under 18: outcome of the decision flow"),
+    ] {
+        let detail = list.blocks.iter().find_map(|b| match b {
+            Block::Link {
+                label: l, detail, ..
+            } if l == label => detail.clone(),
+            _ => None,
+        });
+        assert!(
+            detail.as_deref().is_some_and(|d| d.starts_with(kind)),
+            "{label} is a {kind}: {detail:?}"
+        );
+    }
+    let minors = texts(&p.open_saved("case 5"));
+    assert!(
+        minors.contains("Contact child welfare now") && minors.contains("Call 112"),
+        "the outcome keeps its cards in full: {minors}"
+    );
+}
+
+#[test]
+fn a_saved_checklist_is_continued_where_it_was_left() {
+    let mut p = Phone::with_vault();
+    p.open("placement");
+    p.set("emergency-decision", "done");
+    p.set("schooling", "not_applicable");
+    p.save_as("placement 1");
+    p.set("guardian", "done");
+    p.open("rights");
+    p.choose("minor", "yes");
+    p.choose("residence", "no-permit");
+    p.set("legal-aid", "referred");
+    p.save_as("rights 1");
+
+    p.send(Event::QuickExit);
+    p.open("home");
+    let placement = p.open("placement").screen;
+    assert!(
+        texts(&placement).contains("0 of 13 done"),
+        "quick exit forgot it"
+    );
+
+    p.open("saved");
+    p.submit_work("pin", PIN);
+    let item = p.open_saved("placement 1");
+    assert!(buttons(&item).contains(&"continue".to_owned()));
+    let s = p.press("continue").screen;
+    assert_eq!(s.id, "placement");
+    let text = texts(&s);
+    assert!(text.contains("1 of 12 done"), "as it was saved: {text}");
+    p.set("guardian", "done");
+    assert!(texts(&p.screen()).contains("2 of 12 done"), "and goes on");
+
+    p.open_saved("rights 1");
+    let s = p.press("continue").screen;
+    assert_eq!(s.id, "rights");
+    let text = texts(&s);
+    assert!(
+        text.contains("1 of 13 rights dealt with"),
+        "a child without a permit, legal aid referred: {text}"
+    );
+}
+
+#[test]
+fn a_result_shares_a_summary_without_names() {
+    let mut p = Phone::with_vault();
+    p.open("assess");
+    p.choose("minor", "yes");
+    p.open("assess/result");
+    let t = p.press("share");
+    match t.effect {
+        Some(Effect::Share { text }) => {
+            assert!(
+                text.contains("without names") || text.contains("de-identified"),
+                "{text}"
+            );
+            assert!(text.contains("Assessment"), "{text}");
+        }
+        other => panic!("share expected, got {other:?}"),
     }
 }

@@ -97,6 +97,7 @@ class ScenarioTest {
             "items" -> items.filter { it.id in want.obj() }.associate { it.id to it.status }
             "item_count" -> items.size.toLong()
             "effect" -> effectJson(effect)
+            "read_aloud" -> (effect as? Effect.Speak)?.let { mapOf("language" to it.language, "first_line" to it.text.lines().first()) }
             "quick_exit" -> quickExitJson(screen.quickExit, want)
             else -> error("$where: unknown expectation $key")
         }

@@ -9,6 +9,40 @@ use crate::content::ui::Key;
 use crate::ids::Vocabulary;
 use crate::ui_keys as k;
 
+/// A button whose meaning the core decides.
+pub(super) fn button(ctx: &Ctx<'_>, id: &str, label: Key) -> Block {
+    let text = ctx.ui(label).to_owned();
+    Block::Button {
+        id: id.to_owned(),
+        accessibility_label: text.clone(),
+        label: text,
+    }
+}
+
+/// A result's "Save" (where this session saves work) and "Share a summary without names".
+pub(super) fn result_buttons(ctx: &Ctx<'_>, share: bool) -> Vec<Block> {
+    let save = ctx
+        .saving
+        .then(|| button(ctx, buttons::SAVE, crate::ui_keys::saved::SAVED_SAVE));
+    let share = share.then(|| button(ctx, buttons::SHARE, crate::ui_keys::saved::SAVED_SHARE));
+    save.into_iter().chain(share).collect()
+}
+
+/// "Read aloud", on pages a person who reads with difficulty may want to hear.
+pub(super) fn read_aloud(ctx: &Ctx<'_>) -> Block {
+    button(ctx, buttons::READ_ALOUD, k::READ_ALOUD)
+}
+
+/// The ids of the buttons the core puts on screens.
+pub(super) mod buttons {
+    /// Save a tool's result.
+    pub const SAVE: &str = "save";
+    /// Share a summary without names.
+    pub const SHARE: &str = "share";
+    /// Read the page aloud.
+    pub const READ_ALOUD: &str = "read-aloud";
+}
+
 /// A paragraph.
 pub(super) fn paragraph(text: impl Into<String>) -> Block {
     Block::Paragraph { text: text.into() }

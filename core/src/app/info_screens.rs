@@ -30,7 +30,8 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     match ctx.pack.info_page(id) {
         Some(page) => {
-            let mut blocks = blocks(ctx, page);
+            let mut blocks = vec![super::blocks::read_aloud(ctx)];
+            blocks.extend(self::blocks(ctx, page));
             if id == START_PAGE {
                 blocks.push(super::language::entry_link(ctx));
             }

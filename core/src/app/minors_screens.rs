@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::blocks::{bullets, calls_first, checklist_item, heading, link, named, notice};
-use super::blocks::{paragraph, screen_link, sources};
+use super::blocks::{paragraph, read_aloud, result_buttons, screen_link, sources};
 use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
 use crate::actions::Action;
 use crate::content::ContentPack;
@@ -12,6 +12,7 @@ use crate::content::source::merge;
 use crate::error::Error;
 use crate::minors::{CardView, ContactLine, FlowSession, MinorsFlow, PlacementChecklist, When};
 use crate::ui_keys::minors as k;
+use crate::vault::RecordKind;
 
 /// The minors' state of an app, in memory only: the flow session and the placement checklist.
 #[derive(Debug)]
@@ -58,6 +59,40 @@ impl MinorsState {
             Some(step) if step.id != question => Err(super::no_question(question)),
             _ => self.session.answer(option),
         }
+    }
+
+    /// The flow's outcome to save, once it has ended: the answers given.
+    pub fn outcome(&self) -> Option<(RecordKind, serde_json::Value)> {
+        self.session.is_finished().then(|| {
+            let answers = serde_json::json!({ "answers": self.session.path() });
+            (RecordKind::MinorsOutcome, answers)
+        })
+    }
+
+    /// The ids of the cards the flow collected, in order.
+    pub fn collected(&self) -> Vec<String> {
+        self.session
+            .collected()
+            .into_iter()
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// The placement checklist to save: its statuses.
+    pub fn placement(&self) -> Option<(RecordKind, serde_json::Value)> {
+        let data = serde_json::to_value(&self.placement).ok()?;
+        Some((RecordKind::PlacementChecklist, data))
+    }
+
+    /// Takes up a saved placement checklist where it was left.
+    pub fn continue_placement(&mut self, data: serde_json::Value) -> Result<(), Error> {
+        let saved: PlacementChecklist =
+            serde_json::from_value(data).map_err(|e| Error::NotSaved {
+                reason: format!("the saved checklist cannot be read ({e})"),
+            })?;
+        self.placement.clear();
+        self.placement = saved;
+        Ok(())
     }
 
     /// Sets a checklist item's status.
@@ -133,6 +168,9 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
         ));
         blocks.push(link(&Route::Minors, ctx.ui(k::MINORS_RESTART), None));
     }
+    if state.session.is_finished() {
+        blocks.extend(result_buttons(ctx, false));
+    }
     ctx.screen(route, title, Mode::Professional, blocks)
 }
 
@@ -141,7 +179,8 @@ pub(super) fn card(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     let flow = minors_flow(ctx);
     match flow.card(id, ctx.now) {
         Some(card) => {
-            let blocks = card_blocks(ctx, &flow, &card, &mut Vec::new());
+            let mut blocks = vec![read_aloud(ctx)];
+            blocks.extend(card_blocks(ctx, &flow, &card, &mut Vec::new()));
             ctx.screen(route, card.title, Mode::Professional, blocks)
         }
         // Routes are checked when opened; a pack without the card shows an empty screen.
@@ -233,6 +272,7 @@ pub(super) fn placement(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Sc
         ));
         blocks.extend(contact_actions(ctx, &item.contacts, &mut shown));
     }
+    blocks.extend(result_buttons(ctx, false));
     let cited = merge(
         &ctx.pack.meta.sources,
         view.items.iter().map(|i| i.sources.as_slice()),

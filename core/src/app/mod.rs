@@ -12,6 +12,7 @@ mod language;
 mod minors_screens;
 pub mod plain;
 mod quick_exit;
+mod results;
 pub mod route;
 mod saved;
 pub mod screen;
@@ -164,7 +165,7 @@ pub enum Effect {
         /// The text.
         text: String,
     },
-    /// Leave at once to the neutral target.
+    /// Leave at once to the neutral target, stopping any speech.
     QuickExit {
         /// Where to go.
         target: ExitTarget,
@@ -376,6 +377,8 @@ impl App {
 
     /// Writes every screen in `locales` from now on; answers given so far stay.
     fn use_locales(&mut self, locales: Locales) {
+        let toolkit = crate::toolkit::Toolkit::new(self.pack.clone(), locales.clone());
+        self.toolkit.relocalise(toolkit);
         self.locales = locales;
     }
 
@@ -511,7 +514,8 @@ impl App {
         }
         Ok(match self.stack.last().cloned() {
             Some(Route::Saved(r)) => self.press_saved(&r, id),
-            _ => None,
+            Some(route) => self.press_result(&route, id),
+            None => None,
         })
     }
 

@@ -50,7 +50,9 @@ pub enum Control<'a> {
     },
 }
 
-/// The screen for reading: each control is a bullet, and an action shows the URI it opens.
+/// The screen for reading, saving and sharing: each control is a bullet, an action shows the URI
+/// it opens, and what only works on the screen itself (buttons, fields, the quick exit) is left
+/// out.
 pub fn page(screen: &Screen) -> String {
     render(screen, None)
 }
@@ -63,13 +65,13 @@ pub fn page_with_keys(screen: &Screen, key: &mut dyn FnMut(Control<'_>) -> Strin
 fn render(screen: &Screen, mut key: Option<&mut dyn FnMut(Control<'_>) -> String>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n{}\n{}", screen.title, underline(&screen.title, '='));
-    if let Some(q) = &screen.quick_exit {
+    let reading = key.is_none();
+    if let Some(q) = screen.quick_exit.as_ref().filter(|_| !reading) {
         let _ = writeln!(out, "[x] {} ({})", q.label, q.hint);
         if let Some(p) = &q.progress {
             let _ = writeln!(out, "    {p}");
         }
     }
-    let reading = key.is_none();
     let mut mark = |c: Control<'_>| match key.as_mut() {
         Some(k) => k(c),
         None => "•".to_owned(),
@@ -90,6 +92,9 @@ fn block_text(
     mark: &mut dyn FnMut(Control<'_>) -> String,
     reading: bool,
 ) {
+    if reading && matches!(block, Block::Button { .. } | Block::TextInput { .. }) {
+        return;
+    }
     let _ = match block {
         Block::Heading { text } => writeln!(out, "\n{text}\n{}", underline(text, '-')),
         Block::Paragraph { text } => writeln!(out, "{}", wrap(text, "", "")),
@@ -190,6 +195,28 @@ fn block_text(
             writeln!(out, "{}", wrap(&text, &format!("{m} "), "    "))
         }
     };
+}
+
+/// The text of a screen to read aloud: the title, then every block's words (an action as a
+/// screen reader says it), without the controls that only work on the screen.
+pub fn spoken(screen: &Screen) -> String {
+    let mut parts = vec![screen.title.clone()];
+    for block in &screen.blocks {
+        match block {
+            Block::Heading { text } | Block::Paragraph { text } | Block::Status { text, .. } => {
+                parts.push(text.clone());
+            }
+            Block::Notice { text, .. } => parts.push(text.clone()),
+            Block::BulletList { items } => parts.extend(items.iter().cloned()),
+            Block::Action { action } => parts.push(action.accessibility_label.clone()),
+            Block::Choice { .. }
+            | Block::ChecklistItem { .. }
+            | Block::Button { .. }
+            | Block::TextInput { .. }
+            | Block::Link { .. } => {}
+        }
+    }
+    parts.join("\n")
 }
 
 /// The mark before a status line: each kind its own, so "hours not stated" never looks like
@@ -312,7 +339,10 @@ mod tests {
             "{keyed}"
         );
         assert!(keyed.contains("[2] (x) Yes") && keyed.contains("[3] Home — Start"));
-        assert!(read.contains("• Read aloud") && keyed.contains("[4] Read aloud"));
+        assert!(
+            !read.contains("Read aloud") && keyed.contains("[4] Read aloud"),
+            "a button works on the screen alone"
+        );
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl App {
         self.minors.clear();
         self.toolkit.clear();
         self.saved.forget();
-        self.locales = self.start_locales.clone();
+        self.use_locales(self.start_locales.clone());
         self.stack.push(Route::Neutral);
     }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::blocks::{
     bullets, calls_first, checklist_item, choice, citation_texts, heading, link, notice,
-    older_mark, older_notice, paragraph, screen_link, sources,
+    older_mark, older_notice, paragraph, result_buttons, screen_link, sources,
 };
 use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, ToolkitRoute};
 use super::{StatusKind, no_question};
@@ -25,6 +25,7 @@ use crate::toolkit::{
     RightsProfile, Role, Toolkit, YesNo,
 };
 use crate::ui_keys::toolkit as k;
+use crate::vault::RecordKind;
 
 /// Question ids of the toolkit's screens.
 mod q {
@@ -114,9 +115,58 @@ impl ToolkitSession {
         s
     }
 
-    /// Forgets every answer.
+    /// Forgets every answer, wiping it from memory.
     pub fn clear(&mut self) {
+        self.assessment.clear();
+        self.rights.list.clear();
         *self = Self::new(self.toolkit.clone());
+    }
+
+    /// Writes in `toolkit`'s language from now on; every answer stays.
+    pub fn relocalise(&mut self, toolkit: Toolkit) {
+        self.toolkit = toolkit;
+    }
+
+    /// What the screen of `route` saves, if it saves anything: its kind and the tool's data.
+    pub fn work(&self, route: &ToolkitRoute) -> Option<(RecordKind, serde_json::Value)> {
+        let data = match route {
+            ToolkitRoute::AssessResult => serde_json::to_value(&self.assessment).ok()?,
+            ToolkitRoute::Duties => serde_json::json!({
+                "role": self.role?,
+                "consent": self.consent,
+                "assessment": self.assessment,
+            }),
+            ToolkitRoute::Rights => serde_json::to_value(SavedRights {
+                minor: self.assessment.minor,
+                residence: self.residence,
+                rights: self.rights.clone(),
+            })
+            .ok()?,
+            _ => return None,
+        };
+        let kind = match route {
+            ToolkitRoute::AssessResult => RecordKind::Assessment,
+            ToolkitRoute::Duties => RecordKind::Duties,
+            _ => RecordKind::RightsChecklist,
+        };
+        Some((kind, data))
+    }
+
+    /// Takes up a saved rights checklist where it was left: its answers and statuses.
+    pub fn continue_rights(&mut self, data: serde_json::Value) -> Result<(), Error> {
+        let saved: SavedRights = serde_json::from_value(data).map_err(|e| Error::NotSaved {
+            reason: format!("the saved checklist cannot be read ({e})"),
+        })?;
+        self.assessment.minor = saved.minor;
+        self.residence = saved.residence;
+        self.rights = saved.rights;
+        for asked in [q::MINOR, q::RESIDENCE] {
+            if !self.answered.contains(&asked) {
+                self.answered.push(asked);
+            }
+        }
+        self.sync_profile();
+        Ok(())
     }
 
     fn sync_profile(&mut self) {
@@ -246,9 +296,17 @@ pub(super) fn exists(session: &ToolkitSession, route: &ToolkitRoute) -> bool {
     }
 }
 
+/// A saved rights checklist: the answers it depends on, and the statuses.
+#[derive(Serialize, Deserialize)]
+struct SavedRights {
+    minor: MinorAnswer,
+    residence: Residence,
+    rights: RightsChecklist,
+}
+
 /// The toolkit screen for `r` (shown at `route`).
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, r: &ToolkitRoute, s: &ToolkitSession) -> Screen {
-    let (title, blocks) = match r {
+    let (title, mut blocks) = match r {
         ToolkitRoute::Assess => (ctx.ui(k::ASSESS_TITLE).to_owned(), assess(ctx, s)),
         ToolkitRoute::AssessResult => (ctx.ui(k::RESULT_TITLE).to_owned(), result(ctx, s)),
         ToolkitRoute::Duties => (ctx.ui(k::DUTIES_TITLE).to_owned(), duties(ctx, s)),
@@ -257,6 +315,9 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, r: &ToolkitRoute, s: &Toolkit
         ToolkitRoute::Learn => (ctx.ui(k::LEARN_TITLE).to_owned(), learn(ctx, s)),
         ToolkitRoute::LearnTopic { id } => learn_topic(ctx, s, id),
     };
+    if s.work(r).is_some() {
+        blocks.extend(result_buttons(ctx, true));
+    }
     ctx.screen(route, title, Mode::Professional, blocks)
 }
 

@@ -386,9 +386,17 @@ impl FlowSession {
         }
     }
 
-    /// Forgets every answer and returns to the first question.
+    /// Forgets every answer, wiping it from memory, and returns to the first question.
     pub fn restart(&mut self) {
+        use zeroize::Zeroize;
+        for a in &mut self.path {
+            a.step.zeroize();
+            a.option.zeroize();
+        }
         self.path.clear();
+        for node in self.nodes.iter_mut().skip(1) {
+            node.zeroize();
+        }
         self.nodes.truncate(1);
     }
 

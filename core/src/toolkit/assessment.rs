@@ -45,6 +45,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Forgets every answer, wiping the ids from memory.
+    pub fn clear(&mut self) {
+        use zeroize::Zeroize;
+        self.observed.iter_mut().for_each(Zeroize::zeroize);
+        if let Some(s) = &mut self.setting {
+            s.zeroize();
+        }
+        *self = Self::default();
+    }
+
     /// Marks (`true`) or unmarks an indicator.
     pub fn set_observed(
         &mut self,

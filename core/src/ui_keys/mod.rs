@@ -96,6 +96,7 @@ crate::ui_keys! {
 
     SCREEN_BACK = "screen.back";
     SCREEN_BACK_A11Y = "screen.back_a11y";
+    READ_ALOUD = "read_aloud";
     LANGUAGE_TITLE = "language.title";
     LANGUAGE_LINK = "language.link";
     LANGUAGE_PROMPT = "language.prompt";

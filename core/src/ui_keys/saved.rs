@@ -11,6 +11,7 @@ crate::ui_keys! {
     SAVED_KIND_MINORS_OUTCOME = "saved.kind.minors_outcome";
     SAVED_KIND_PLACEMENT_CHECKLIST = "saved.kind.placement_checklist";
     SAVED_KIND_NOTE = "saved.kind.note";
+    SAVED_KIND_DUTIES = "saved.kind.duties";
 
     SAVED_TITLE = "saved.title";
     SAVED_TOOLS_LINK = "saved.tools_link";
@@ -24,6 +25,8 @@ crate::ui_keys! {
     SAVED_SET_PIN = "saved.set_pin";
     SAVED_PIN_MISMATCH = "saved.pin_mismatch";
     SAVED_PIN_SHORT = "saved.pin_short" ["min"];
+    SAVED_PIN_COMMON = "saved.pin_common";
+    SAVED_DAMAGED = "saved.damaged" ["date"];
     SAVED_NO_KEYSTORE = "saved.no_keystore";
     SAVED_UNLOCK_TITLE = "saved.unlock_title";
     SAVED_PIN = "saved.pin";
@@ -41,6 +44,7 @@ crate::ui_keys! {
     SAVED_LOCK = "saved.lock";
     SAVED_WIPE = "saved.wipe";
     SAVED_SHARE = "saved.share";
+    SAVED_CONTINUE = "saved.continue";
     SAVED_DELETE = "saved.delete";
     SAVED_DELETE_TITLE = "saved.delete_title";
     SAVED_DELETE_TEXT = "saved.delete_text" ["label"];

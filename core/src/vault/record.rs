@@ -36,15 +36,18 @@ pub enum RecordKind {
     PlacementChecklist = 4,
     /// A free-text note.
     Note = 5,
+    /// Duties and next steps.
+    Duties = 6,
 }
 
 impl RecordKind {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::Assessment,
         Self::RightsChecklist,
         Self::MinorsOutcome,
         Self::PlacementChecklist,
         Self::Note,
+        Self::Duties,
     ];
 
     /// The most characters a payload of this kind may have.
@@ -318,7 +321,7 @@ mod tests {
             assert_eq!(row.summary(&cipher).expect("meta").kind, kind);
         }
         assert_eq!(RecordKind::from_stored(0), None);
-        assert_eq!(RecordKind::from_stored(6), None);
+        assert_eq!(RecordKind::from_stored(7), None);
     }
 
     #[test]

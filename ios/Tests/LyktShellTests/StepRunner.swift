@@ -133,6 +133,12 @@ enum StepRunner {
             return .number(Double(items.count))
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
+        case "read_aloud":
+            guard case .speak(let text, let language)? = effect else { return .null }
+            let first = text.split(separator: "\n", omittingEmptySubsequences: false).first
+            return .object([
+                "language": .string(language), "first_line": .string(String(first ?? "")),
+            ])
         default: throw ScenarioError("unknown expectation \"\(key)\"")
         }
     }

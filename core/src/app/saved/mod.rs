@@ -26,10 +26,10 @@ pub use work::{Done, Work};
 
 use self::work::{Busy, Outcome, Slot, Task};
 use super::route::SavedRoute;
-use super::{App, Effect, Route};
+use super::{App, Effect, Route, ToolkitRoute};
 use crate::error::Error;
 use crate::saved::SavedWork;
-use crate::vault::{Record, RecordKind, RecordSummary, Vault, VaultConfig, VaultError};
+use crate::vault::{Listing, Record, RecordKind, Vault, VaultConfig, VaultError};
 
 /// Seconds a wipe counts down before it starts.
 pub const WIPE_COUNTDOWN_SECS: i64 = 5;
@@ -81,7 +81,9 @@ pub(super) mod button {
     /// Delete the item, for good.
     pub const DELETE: &str = "delete";
     /// Share a summary without names.
-    pub const SHARE: &str = "share";
+    pub const SHARE: &str = super::super::blocks::buttons::SHARE;
+    /// Continue a saved checklist.
+    pub const CONTINUE: &str = "continue";
 }
 
 /// Work to save, waiting for a case label (and for the vault to be set up or unlocked).
@@ -107,8 +109,8 @@ pub(crate) struct Saved {
     exists: bool,
     /// While unlocked: the moment (unix seconds) the vault locks unless something happens.
     open_until: Option<i64>,
-    /// The records, newest first, while unlocked.
-    listing: Vec<RecordSummary>,
+    /// The records, newest first, and the damaged ones, while unlocked.
+    listing: Listing,
     /// The item shown in full.
     record: Option<Record>,
     /// The new PIN's first entry, until it is entered again.
@@ -174,13 +176,24 @@ impl Saved {
             .is_some_and(|s| s.platform_secret.is_some())
     }
 
-    fn config(&self) -> VaultConfig {
-        self.storage.as_ref().map(|s| s.config).unwrap_or_default()
+    fn config(&self) -> Option<&VaultConfig> {
+        self.storage.as_ref().map(|s| &s.config)
+    }
+
+    /// How many days a record is kept.
+    pub(super) fn retention_days(&self) -> u32 {
+        self.config()
+            .map_or(VaultConfig::default().retention_days, |c| c.retention_days)
     }
 
     /// How long the vault may stay unlocked without input, in seconds.
     fn idle_secs(&self) -> i64 {
-        i64::try_from(self.config().auto_lock_after_secs).unwrap_or(i64::MAX)
+        let secs = self
+            .config()
+            .map_or(VaultConfig::default().auto_lock_after_secs, |c| {
+                c.auto_lock_after_secs
+            });
+        i64::try_from(secs).unwrap_or(i64::MAX)
     }
 
     /// Time passes and the person may have done something at `now`: the vault locks when it was
@@ -208,17 +221,9 @@ impl Saved {
         self.forget_content();
     }
 
-    /// Everything held from the vault or typed, wiped.
+    /// Everything held from the vault or typed, wiped (records wipe themselves when dropped).
     fn forget_content(&mut self) {
-        for r in &mut self.listing {
-            r.case_label.zeroize();
-            r.id.zeroize();
-        }
-        self.listing.clear();
-        if let Some(r) = &mut self.record {
-            r.case_label.zeroize();
-            r.payload.zeroize();
-        }
+        self.listing = Listing::default();
         self.record = None;
         self.first_pin = None;
         self.note = None;
@@ -325,6 +330,7 @@ impl App {
                 let label = self
                     .saved
                     .listing
+                    .records
                     .iter()
                     .find(|r| r.id == id)
                     .map(|r| r.case_label.clone())
@@ -412,8 +418,10 @@ impl App {
             && match r {
                 SavedRoute::List | SavedRoute::Note => true,
                 SavedRoute::Wipe => s.exists,
-                SavedRoute::Item { id } | SavedRoute::Delete { id } => {
-                    s.listing.iter().any(|x| &x.id == id)
+                SavedRoute::Item { id } => s.listing.records.iter().any(|x| &x.id == id),
+                SavedRoute::Delete { id } => {
+                    s.listing.records.iter().any(|x| &x.id == id)
+                        || s.listing.damaged.iter().any(|x| &x.id == id)
                 }
                 SavedRoute::Save { kind } => s.draft.as_ref().is_some_and(|d| d.kind == *kind),
             }
@@ -461,6 +469,7 @@ impl App {
             (SavedRoute::Delete { id }, button::DELETE) => {
                 self.saved.start(Task::Delete { id: id.clone() })
             }
+            (SavedRoute::Item { .. }, button::CONTINUE) => self.continue_saved(),
             (SavedRoute::Item { .. }, button::SHARE) => {
                 let record = self.saved.record.as_ref()?;
                 let ctx = self.ctx();
@@ -560,6 +569,37 @@ impl App {
             label,
             payload,
         })
+    }
+
+    /// Starts saving `work` from a tool: the label form, behind the gate.
+    pub(super) fn start_save(&mut self, kind: RecordKind, work: SavedWork) {
+        self.saved.draft = Some(Draft { kind, work });
+        self.saved.error = None;
+        self.saved.label.zeroize();
+        self.push(Route::Saved(SavedRoute::Save { kind }));
+    }
+
+    /// Takes up the saved checklist shown where it was left, on its own screen.
+    fn continue_saved(&mut self) -> Option<Effect> {
+        let record = self.saved.record.as_ref()?;
+        let kind = record.kind;
+        let work: SavedWork = serde_json::from_str(&record.payload).ok()?;
+        let taken = match kind {
+            RecordKind::RightsChecklist => self
+                .toolkit
+                .continue_rights(work.data)
+                .map(|()| Route::Toolkit(ToolkitRoute::Rights)),
+            RecordKind::PlacementChecklist => self
+                .minors
+                .continue_placement(work.data)
+                .map(|()| Route::Placement),
+            _ => return None,
+        };
+        match taken {
+            Ok(route) => self.push(route),
+            Err(e) => self.saved.notice = Some(e.to_string()),
+        }
+        None
     }
 
     /// A tick during a wipe's countdown: the wipe starts when it has run out.

@@ -10,7 +10,9 @@ use super::work::Busy;
 use super::{Gate, Saved, WIPE_COUNTDOWN_SECS, button, field};
 use crate::saved::{body, kind_label};
 use crate::ui_keys::saved as k;
-use crate::vault::{MAX_CASE_LABEL_CHARS, MAX_NOTE_CHARS, MIN_PIN_CHARS, RecordKind, VaultError};
+use crate::vault::{
+    Listing, MAX_CASE_LABEL_CHARS, MAX_NOTE_CHARS, MIN_PIN_CHARS, RecordKind, VaultError,
+};
 
 /// The most characters a PIN field takes (a passphrase is welcome).
 const MAX_PIN_CHARS: u32 = 256;
@@ -102,10 +104,9 @@ fn button(ctx: &Ctx<'_>, id: &str, label: crate::content::ui::Key) -> Block {
 
 /// The first time: a new PIN, then the same again.
 fn create(ctx: &Ctx<'_>, s: &Saved) -> (String, Vec<Block>) {
-    let mut blocks = vec![paragraph(ctx.fill(
-        k::SAVED_INTRO,
-        &[("days", &s.config().retention_days.to_string())],
-    ))];
+    let mut blocks = vec![paragraph(
+        ctx.fill(k::SAVED_INTRO, &[("days", &s.retention_days().to_string())]),
+    )];
     blocks.extend(keystore(ctx, s));
     let rules = ctx.fill(k::SAVED_PIN_RULES, &[("min", &MIN_PIN_CHARS.to_string())]);
     blocks.push(if s.first_pin.is_none() {
@@ -170,7 +171,7 @@ fn about(ctx: &Ctx<'_>, s: &Saved, kind: RecordKind, date: &str) -> String {
         &[
             ("kind", kind_label(kind, &ctx.pack.ui, ctx.locales)),
             ("date", date),
-            ("until", &kept_until(date, s.config().retention_days)),
+            ("until", &kept_until(date, s.retention_days())),
         ],
     )
 }
@@ -178,14 +179,22 @@ fn about(ctx: &Ctx<'_>, s: &Saved, kind: RecordKind, date: &str) -> String {
 /// Every record, newest first, and what can be done from here.
 fn list(ctx: &Ctx<'_>, s: &Saved) -> (String, Vec<Block>) {
     let mut blocks = Vec::new();
-    if s.listing.is_empty() {
+    let Listing { records, damaged } = &s.listing;
+    if records.is_empty() && damaged.is_empty() {
         blocks.push(paragraph(ctx.ui(k::SAVED_EMPTY)));
     }
-    for r in &s.listing {
+    for r in records {
         blocks.push(link(
             &Route::Saved(SavedRoute::Item { id: r.id.clone() }),
             r.case_label.clone(),
             Some(about(ctx, s, r.kind, &r.date)),
+        ));
+    }
+    for d in damaged {
+        blocks.push(link(
+            &Route::Saved(SavedRoute::Delete { id: d.id.clone() }),
+            ctx.fill(k::SAVED_DAMAGED, &[("date", &d.date)]),
+            Some(ctx.ui(k::SAVED_DELETE).to_owned()),
         ));
     }
     blocks.push(link(
@@ -226,6 +235,12 @@ fn item(ctx: &Ctx<'_>, s: &Saved, id: &str) -> (String, Vec<Block>) {
         ),
         Err(e) => blocks.push(notice(NoticeLevel::Caution, e.to_string())),
     }
+    if matches!(
+        r.kind,
+        RecordKind::RightsChecklist | RecordKind::PlacementChecklist
+    ) {
+        blocks.push(button(ctx, button::CONTINUE, k::SAVED_CONTINUE));
+    }
     if r.kind != RecordKind::Note {
         blocks.push(button(ctx, button::SHARE, k::SAVED_SHARE));
     }
@@ -241,6 +256,7 @@ fn item(ctx: &Ctx<'_>, s: &Saved, id: &str) -> (String, Vec<Block>) {
 fn delete(ctx: &Ctx<'_>, s: &Saved, id: &str) -> (String, Vec<Block>) {
     let label = s
         .listing
+        .records
         .iter()
         .find(|r| r.id == id)
         .map_or("", |r| r.case_label.as_str());
@@ -305,7 +321,7 @@ fn save(ctx: &Ctx<'_>, s: &Saved, kind: RecordKind) -> (String, Vec<Block>) {
     let blocks = vec![
         paragraph(ctx.fill(
             k::SAVED_SAVE_TEXT,
-            &[("days", &s.config().retention_days.to_string())],
+            &[("days", &s.retention_days().to_string())],
         )),
         label_field(ctx, s),
     ];
@@ -344,6 +360,7 @@ pub(super) fn vault_error(ctx: &Ctx<'_>, e: &VaultError) -> String {
         VaultError::PinTooShort { min_chars } => {
             ctx.fill(k::SAVED_PIN_SHORT, &[("min", &min_chars.to_string())])
         }
+        VaultError::PinTooCommon => ctx.ui(k::SAVED_PIN_COMMON).to_owned(),
         VaultError::Locked => ctx.ui(k::SAVED_LOCKED).to_owned(),
         VaultError::CaseLabel { max_chars } => {
             ctx.fill(k::SAVED_LABEL_LENGTH, &[("max", &max_chars.to_string())])

@@ -15,7 +15,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use zeroize::Zeroizing;
 
 use super::Storage;
-use crate::vault::{RecordKind, RecordSummary, Vault, VaultError};
+use crate::vault::{Listing, RecordKind, Vault, VaultError};
 
 /// The vault, shared between the app and the work in flight.
 #[derive(Debug, Default)]
@@ -118,11 +118,11 @@ pub struct Done {
 #[derive(Debug)]
 pub(super) enum Outcome {
     /// The vault is open (created or unlocked): its records.
-    Opened(Result<Vec<RecordSummary>, VaultError>),
+    Opened(Result<Listing, VaultError>),
     /// Saved: the new record's id and the records.
-    Saved(Result<(String, Vec<RecordSummary>), VaultError>),
+    Saved(Result<(String, Listing), VaultError>),
     /// Deleted: the records left.
-    Deleted(Result<Vec<RecordSummary>, VaultError>),
+    Deleted(Result<Listing, VaultError>),
     /// Wiped.
     Wiped(Result<(), VaultError>),
 }
@@ -148,11 +148,13 @@ fn run(vault: &mut Option<Vault>, task: Task, storage: &Storage, now: i64) -> Ou
     let secret = storage.platform_secret.as_deref().map(Vec::as_slice);
     match task {
         Task::Create { pin } => Outcome::Opened(
-            Vault::create(&storage.dir, &pin, secret, storage.config, now).and_then(|mut v| {
-                let list = v.list(now);
-                *vault = Some(v);
-                list
-            }),
+            Vault::create(&storage.dir, &pin, secret, storage.config.clone(), now).and_then(
+                |mut v| {
+                    let list = v.list(now);
+                    *vault = Some(v);
+                    list
+                },
+            ),
         ),
         Task::Unlock { pin } => Outcome::Opened(opened(vault, storage, now).and_then(|v| {
             v.unlock(&pin, secret, now)?;
@@ -187,7 +189,7 @@ fn opened<'a>(
     now: i64,
 ) -> Result<&'a mut Vault, VaultError> {
     if vault.is_none() {
-        *vault = Some(Vault::open(&storage.dir, storage.config, now)?);
+        *vault = Some(Vault::open(&storage.dir, storage.config.clone(), now)?);
     }
     vault.as_mut().ok_or(VaultError::NotFound)
 }
