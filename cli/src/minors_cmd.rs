@@ -2,8 +2,6 @@
 
 use lykt_core::app::{Block, Screen};
 use lykt_core::minors::MinorsFlow;
-use lykt_core::saved::SavedWork;
-use lykt_core::vault::RecordKind;
 
 use crate::Failure;
 use crate::commands::{Shown, print_json};
@@ -44,9 +42,7 @@ pub fn minors(
         let asked = question(&screen).unwrap_or_default().to_owned();
         screen = shown.choose(&asked, answer)?;
     }
-    let data = serde_json::json!({ "answers": answers, "at": walk.at });
-    let work = SavedWork::new(&screen, &data)?;
-    save_or_print(to, RecordKind::MinorsOutcome, work, json, || Ok(walk))
+    save_or_print(to, &shown, json, || Ok(walk))
 }
 
 /// `lykt placement [--set ITEM=STATUS]`: the checklist with its statuses.
@@ -57,12 +53,11 @@ pub fn placement(common: &Common, set: &[String], json: bool, to: &SaveTo) -> Re
         flow.set_placement(&mut list, item, status)?;
     }
     let mut shown = Shown::new(common)?;
-    let mut screen = shown.open("placement")?;
+    shown.open("placement")?;
     for (item, status) in pairs(set)? {
-        screen = shown.set(item, status)?;
+        shown.set(item, status)?;
     }
-    let work = SavedWork::new(&screen, &list)?;
-    save_or_print(to, RecordKind::PlacementChecklist, work, json, || {
+    save_or_print(to, &shown, json, || {
         Ok(flow.placement_view(&list, common.instant()?))
     })
 }

@@ -5,12 +5,10 @@
 
 use lykt_core::app::Block;
 use lykt_core::ids::Vocabulary;
-use lykt_core::saved::SavedWork;
 use lykt_core::toolkit::{
     Assessment, DutiesInput, MinorAnswer, Residence, RightsChecklist, RightsProfile, Role, Toolkit,
     YesNo,
 };
-use lykt_core::vault::RecordKind;
 
 use crate::Failure;
 use crate::commands::{Shown, print_json, print_screens};
@@ -81,9 +79,8 @@ pub fn assess(
     for id in ids {
         shown.set(id, "observed")?;
     }
-    let screen = shown.open("assess/result")?;
-    let work = SavedWork::new(&screen, &assessment)?;
-    save_or_print(to, RecordKind::Assessment, work, json, || Ok(result))
+    shown.open("assess/result")?;
+    save_or_print(to, &shown, json, || Ok(result))
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
@@ -131,15 +128,11 @@ pub fn rights(
         list.set_status_id(&toolkit.pack().toolkit, right, status)?;
     }
     let mut shown = with_minor(common, "rights", minor)?;
-    let mut screen = shown.app().current_screen();
     if let Some(residence) = residence {
-        screen = shown.choose("residence", residence.id())?;
+        shown.choose("residence", residence.id())?;
     }
     for (right, status) in pairs(set)? {
-        screen = shown.set(right, status)?;
+        shown.set(right, status)?;
     }
-    let work = SavedWork::new(&screen, &list)?;
-    save_or_print(to, RecordKind::RightsChecklist, work, json, || {
-        Ok(toolkit.rights_view(&list))
-    })
+    save_or_print(to, &shown, json, || Ok(toolkit.rights_view(&list)))
 }

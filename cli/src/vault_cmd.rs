@@ -14,6 +14,7 @@ use lykt_core::vault::{Damage, RecordKind, Vault, VaultConfig};
 use lykt_core::{Error, Lykt};
 
 use crate::Failure;
+use crate::commands::Shown;
 use crate::options::{Common, SaveTo, VaultAction};
 use crate::printable;
 use crate::secret_input::{SecretInput, text};
@@ -174,21 +175,29 @@ pub fn save(to: &SaveTo, kind: RecordKind, work: &SavedWork) -> Result<bool, Fai
     Ok(true)
 }
 
-/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON, or the text that
-/// would be saved (the screen it was made from).
+/// Saves the work on `shown`'s screen, built by the core as the app's "Save" builds it, when
+/// `--save-to` was given; otherwise prints `view` as JSON, or the text that would be saved.
 pub fn save_or_print<T: serde::Serialize>(
     to: &SaveTo,
-    kind: RecordKind,
-    work: SavedWork,
+    shown: &Shown,
     json: bool,
     view: impl FnOnce() -> Result<T, Failure>,
 ) -> Result<(), Failure> {
-    if save(to, kind, &work)? {
+    let work = shown.app().work_to_save();
+    if to.save_to.is_some() {
+        let (kind, work) = work.ok_or_else(|| {
+            Failure::Input("there is nothing to save yet: answer until the result is shown".into())
+        })?;
+        save(to, kind, &work)?;
         Ok(())
     } else if json {
         crate::commands::print_json(&view()?)
     } else {
-        say_raw!("{}", work.summary);
+        let text = work.map_or_else(
+            || lykt_core::app::plain::page(&shown.app().current_screen()),
+            |(_, w)| w.summary,
+        );
+        say_raw!("{text}");
         Ok(())
     }
 }
