@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use lykt_core::app::{Clock, Event, Platform, Screen, Storage, Transition};
 use lykt_core::calendar::from_unix;
 use lykt_core::error::ErrorKind;
-use lykt_core::vault::VaultConfig;
+use vault::VaultStateStore;
 use zeroize::Zeroizing;
 
 uniffi::setup_scaffolding!();
@@ -185,18 +185,20 @@ impl Lykt {
     }
 
     /// A new app session on the start screen that keeps saved work in `vault_dir` (a folder of
-    /// its own in the app's private data folder), protected by the PIN and, where the platform
-    /// has a keystore, its `platform_secret` (wiped from memory when the session ends).
+    /// its own in the app's private data folder), protected by the PIN and, on a phone, the
+    /// keystore's `platform_secret` (wiped from memory when the session ends) with the `store`
+    /// that keeps the vault's record beside it. Without a keystore, both are none.
     pub fn app_with_saved_work(
         &self,
         platform: Platform,
         vault_dir: String,
         platform_secret: Option<Vec<u8>>,
+        store: Option<Arc<dyn VaultStateStore>>,
     ) -> Result<Arc<App>, LyktError> {
         let storage = Storage {
             dir: PathBuf::from(vault_dir),
             platform_secret: platform_secret.map(Zeroizing::new),
-            config: VaultConfig::default(),
+            config: vault::config(store),
         };
         let app = lock(&self.0).app(platform).with_storage(storage);
         Ok(Arc::new(App(Mutex::new(app))))

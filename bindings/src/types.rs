@@ -213,6 +213,7 @@ pub enum RecordKind {
     MinorsOutcome,
     PlacementChecklist,
     Note,
+    Duties,
 }
 
 #[uniffi::remote(Enum)]

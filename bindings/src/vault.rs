@@ -56,7 +56,7 @@ impl PlatformStore for ShellStore {
     }
 }
 
-fn config(store: Option<Arc<dyn VaultStateStore>>) -> VaultConfig {
+pub(crate) fn config(store: Option<Arc<dyn VaultStateStore>>) -> VaultConfig {
     VaultConfig {
         platform_store: store.map(|s| Arc::new(ShellStore(s)) as Arc<dyn PlatformStore>),
         ..VaultConfig::default()

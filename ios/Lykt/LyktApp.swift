@@ -38,7 +38,8 @@ final class AppDelegate: UIResponder, UIApplicationDelegate {
         let setup = CoreSetup(
             preferredLocales: Locale.preferredLanguages,
             dataDirectory: DataFolder.prepare()?.path,
-            platformSecret: KeychainSecret.load())
+            platformSecret: KeychainSecret.load(),
+            platformStore: KeychainSecret.store)
         return LyktShell(setup: setup) { platform.perform($0) }
     }()
 

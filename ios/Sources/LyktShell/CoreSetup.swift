@@ -12,12 +12,19 @@ public struct CoreSetup: Sendable {
     /// `Vault.unlock`); nil when the Keychain could not give one: the vault then relies on the
     /// PIN alone, as the core's vault documentation describes.
     public var platformSecret: Data?
+    /// Where the vault keeps its record beside the secret (a second Keychain item); needed with a
+    /// secret, so that a vault file put back from an older copy is refused.
+    public var platformStore: (any VaultStateStore)?
 
     /// A setup; see the properties.
-    public init(preferredLocales: [String], dataDirectory: String?, platformSecret: Data?) {
+    public init(
+        preferredLocales: [String], dataDirectory: String?, platformSecret: Data?,
+        platformStore: (any VaultStateStore)? = nil
+    ) {
         self.preferredLocales = preferredLocales
         self.dataDirectory = dataDirectory
         self.platformSecret = platformSecret
+        self.platformStore = platformStore
     }
 
     /// Opens a new core session on the start screen (about 2 ms: the content pack is parsed and
@@ -26,6 +33,7 @@ public struct CoreSetup: Sendable {
         let lykt = try Lykt.open(preferredLocales: preferredLocales, dataDir: dataDirectory)
         guard let dataDirectory else { return try lykt.app(platform: .ios) }
         return try lykt.appWithSavedWork(
-            platform: .ios, vaultDir: dataDirectory + "/vault", platformSecret: platformSecret)
+            platform: .ios, vaultDir: dataDirectory + "/vault", platformSecret: platformSecret,
+            store: platformSecret == nil ? nil : platformStore)
     }
 }

@@ -74,7 +74,8 @@ class MainActivity :
             Shell(
                 open = {
                     Lykt.open(locales, packs).use {
-                        it.appWithSavedWork(Platform.ANDROID, vault, secret.get())
+                        val key = secret.get()
+                        it.appWithSavedWork(Platform.ANDROID, vault, key, key?.let { secret.store })
                     }
                 },
                 worker = worker,
