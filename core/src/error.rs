@@ -2,6 +2,7 @@
 
 use crate::content::check::ContentErrors;
 use crate::content::signed::UpdateError;
+#[cfg(feature = "vault")]
 use crate::vault::VaultError;
 
 /// Every failure the core reports to a caller.
@@ -118,6 +119,7 @@ pub enum Error {
     #[error("{0}")]
     PackRefused(UpdateError),
     /// The vault refused or failed an operation.
+    #[cfg(feature = "vault")]
     #[error("{0}")]
     Vault(VaultError),
 }
@@ -142,6 +144,7 @@ impl Error {
             Self::UnknownIndicator { .. } => "unknown_indicator",
             Self::IndicatorNotOffered { .. } => "indicator_not_offered",
             Self::UnknownRight { .. } => "unknown_right",
+            #[cfg(feature = "vault")]
             Self::Vault(e) => match e {
                 VaultError::WrongPin { .. } => "wrong_pin",
                 VaultError::TooManyAttempts { .. } => "too_many_attempts",
@@ -182,6 +185,7 @@ impl From<UpdateError> for Error {
     }
 }
 
+#[cfg(feature = "vault")]
 impl From<VaultError> for Error {
     fn from(e: VaultError) -> Self {
         Self::Vault(e)

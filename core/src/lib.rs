@@ -10,11 +10,13 @@ pub mod entry;
 pub mod error;
 pub mod locale;
 pub mod minors;
+#[cfg(feature = "vault")]
 pub mod saved;
 pub mod search;
 pub mod text;
 pub mod toolkit;
 pub mod ui_keys;
+#[cfg(feature = "vault")]
 pub mod vault;
 pub mod victim;
 
