@@ -234,6 +234,7 @@ pub enum Platform {
     Android,
     Ios,
     Terminal,
+    Web,
 }
 
 #[uniffi::remote(Enum)]
@@ -241,6 +242,7 @@ pub enum ExitTarget {
     HomeScreen,
     CoverScreen,
     ClearTerminal,
+    NeutralPage,
 }
 
 #[uniffi::remote(Enum)]

@@ -14,7 +14,7 @@ pub(crate) mod victim_screens;
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use crate::calendar::Instant;
@@ -41,6 +41,8 @@ pub enum Platform {
     Ios,
     /// The terminal shell.
     Terminal,
+    /// A web browser (the web shell); its keyboard trigger is Shift three times.
+    Web,
 }
 
 /// Where a quick exit leaves to.
@@ -53,6 +55,9 @@ pub enum ExitTarget {
     CoverScreen,
     /// Terminal: clear the screen and scrollback and show a neutral prompt.
     ClearTerminal,
+    /// Web: replace the page with the neutral page (`location.replace`, so Back cannot bring
+    /// the content back), stop speech and clear the document.
+    NeutralPage,
 }
 
 impl Platform {
@@ -62,12 +67,16 @@ impl Platform {
             Self::Android => ExitTarget::HomeScreen,
             Self::Ios => ExitTarget::CoverScreen,
             Self::Terminal => ExitTarget::ClearTerminal,
+            Self::Web => ExitTarget::NeutralPage,
         }
     }
 }
 
 /// Something the user did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde form (`{"type": "open", "target": "info"}`) is what the web shell sends.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
     /// Followed a link.
     Open {
@@ -169,6 +178,7 @@ pub(crate) struct Ctx<'a> {
     pub pack: &'a Arc<ContentPack>,
     pub locales: &'a Locales,
     pub now: Instant,
+    pub platform: Platform,
 }
 
 impl<'a> Ctx<'a> {
@@ -283,6 +293,7 @@ impl App {
             pack: &self.pack,
             locales: &self.locales,
             now: self.clock.now(),
+            platform: self.platform,
         }
     }
 
@@ -350,7 +361,11 @@ impl App {
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
             Route::InfoPage { id } => {
-                id != crate::victim::START_PAGE && self.pack.victim_page(id).is_some()
+                id != crate::victim::START_PAGE
+                    && self
+                        .pack
+                        .victim_page(id)
+                        .is_some_and(|p| p.on_web_instead_of.is_none())
             }
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home
