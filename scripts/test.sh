@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what is missing, then formatting, lints, the Rust
 # tests, binding generation (one release build, reused), the Kotlin tests on the JVM against the
-# real library, the Swift syntax check, the library size budget and a short fuzz pass.
+# real library, the Swift syntax check, the web shell in headless Chromium, the library and web
+# module size budgets and a short fuzz pass.
 # Timing budgets are checked by scripts/budgets.sh, outside this command (these machines are noisy).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -18,6 +19,7 @@ cargo test --workspace --locked
 "$ROOT/scripts/test-kotlin.sh"
 step "Swift and Android syntax check (tree-sitter; not a compile)"
 "$ROOT/scripts/check-shells.sh"
+"$ROOT/scripts/test-web.sh"
 "$ROOT/scripts/budgets.sh" --size-only
 step "Fuzzing (short pass)"
 "$ROOT/scripts/fuzz.sh" "${LYKT_FUZZ_SECONDS:-10}"

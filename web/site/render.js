@@ -45,16 +45,21 @@ function block(b, on) {
       return el('p', { text: b.text });
     case 'bullet_list':
       return el('ul', {}, ...b.items.map((i) => el('li', { text: i })));
-    case 'action':
-      return el('button', {
+    case 'action': {
+      // The visible label stays the button's name (voice control says what it sees); what a
+      // screen reader should hear (the name and the digits one by one) is its description.
+      const said = el('span', { id: `said-${b.action.id}`, hidden: true, text: b.action.accessibility_label });
+      const button = el('button', {
         type: 'button',
         className: `action action-${b.action.kind}`,
         'data-action': b.action.id,
         'data-focus': `action/${b.action.id}`,
-        'aria-label': b.action.accessibility_label,
+        'aria-describedby': said.id,
         text: b.action.label,
         onclick: () => on.event({ type: 'act', action: b.action.id }),
       });
+      return el('div', { className: 'action-block' }, button, said);
+    }
     case 'status': {
       const mark = STATUS_MARKS[b.state];
       if (!mark) throw new Error(`unknown status ${b.state}`);
