@@ -2,6 +2,7 @@
 // accessibility in every language, right-to-left and narrow layouts, the calm message, offline
 // use, and screenshots for review. Prints "N passed, N failed" and exits 1 on any failure.
 //   node run.mjs SITE_DIR REPO_ROOT SCREENS_DIR
+// LYKT_WEB_ONLY=TEXT runs only the checks whose names contain TEXT (while working on one).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launch } from './harness.mjs';
@@ -13,6 +14,7 @@ const [site, root, screens] = process.argv.slice(2);
 const results = { passed: 0, failed: 0 };
 
 async function test(name, fn) {
+  if (process.env.LYKT_WEB_ONLY && !name.includes(process.env.LYKT_WEB_ONLY)) return;
   const t0 = Date.now();
   try {
     const note = await fn();
