@@ -172,7 +172,7 @@ impl Clock {
     }
 }
 
-/// What screen builders need: the pack, the locales and the time.
+/// What screen builders need: the pack, the locales, the time and the platform.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Ctx<'a> {
     pub pack: &'a Arc<ContentPack>,
