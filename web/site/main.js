@@ -64,6 +64,16 @@ export function send(event) {
   }
 }
 
+/** Shows the current screen again at the current time (open-now states move on while a page waits). */
+export function refresh() {
+  if (!app) return;
+  try {
+    show(JSON.parse(app.screen()));
+  } catch (e) {
+    stop(e);
+  }
+}
+
 /** The current screen model as the core gives it (JSON), or null once the module has stopped. */
 export function model() {
   return app ? app.screen() : null;
@@ -113,6 +123,9 @@ document.addEventListener('keydown', (e) => {
 document.addEventListener('keyup', (e) => {
   if (e.key === 'Shift' && shiftAlone) send({ type: 'exit_key', at_ms: now() });
   shiftAlone = false;
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') refresh();
 });
 window.addEventListener('error', (e) => stop(e.error));
 window.addEventListener('unhandledrejection', (e) => stop(e.reason));

@@ -66,6 +66,14 @@ export function snapshot(page) {
       direction: document.documentElement.dir,
       lang: document.documentElement.lang,
       status: t('#screen .status .status-text'),
+      status_kind: document.querySelector('#screen .status')?.className.replace(/^status status-/, '') ?? null,
+      first_action_label: t('#screen button[data-action]'),
+      options: (() => {
+        const q = document.querySelector('fieldset[data-question]');
+        return q ? [...q.querySelectorAll('button[data-option]')].map((b) => b.dataset.option) : null;
+      })(),
+      notices: [...document.querySelectorAll('#screen .notice')].map((n) => n.className.replace(/^notice notice-/, '')),
+      item_count: document.querySelectorAll('fieldset[data-item]').length,
       question: document.querySelector('fieldset[data-question]')?.dataset.question ?? null,
       links: [...document.querySelectorAll('a[data-target]')].map((a) => a.dataset.target),
       items,

@@ -13,9 +13,10 @@ export function isStepFile(file) {
 async function watch(page) {
   await page.evaluate(async () => {
     if (window.__watched) return;
-    window.__watched = { opened: [], announced: [] };
+    window.__watched = { opened: [], shared: [], announced: [] };
     const { platform } = await import(new URL('effects.js', location.href).href);
     platform.openUri = (uri) => window.__watched.opened.push(uri);
+    platform.share = async (text) => window.__watched.shared.push(text);
     new MutationObserver(() => {
       const t = document.getElementById('live')?.textContent;
       if (t) window.__watched.announced.push(t);
@@ -23,6 +24,7 @@ async function watch(page) {
   });
   await page.evaluate(() => {
     window.__watched.opened.length = 0;
+    window.__watched.shared.length = 0;
     window.__watched.announced.length = 0;
   });
 }
@@ -92,6 +94,7 @@ async function effectSeen(page, leftBefore) {
   if (left && !leftBefore) return 'left';
   const w = await page.evaluate(() => window.__watched);
   if (w.opened.length) return { open_uri: w.opened.at(-1) };
+  if (w.shared.length) return { share: w.shared.at(-1) };
   if (w.announced.length) return { announce: w.announced.at(-1) };
   return null;
 }
@@ -108,8 +111,21 @@ function check(key, want, s, effect, before) {
     case 'mode':
     case 'direction':
     case 'status':
+    case 'status_kind':
+    case 'first_action_label':
     case 'question':
+    case 'options':
+    case 'notices':
+    case 'item_count':
       return same(s[key], want, key);
+    case 'actions':
+      return same(
+        s.model.blocks.filter((b) => b.type === 'action').map((b) => b.action.uri),
+        want,
+        key,
+      );
+    case 'links':
+      return same(s.links, want, key);
     case 'first_action': {
       const a = s.model.blocks.find((b) => b.type === 'action');
       return same(a ? a.action.uri : null, want, key);
@@ -148,7 +164,16 @@ function check(key, want, s, effect, before) {
 }
 
 /** Replays one step-format file in a fresh browser profile; returns how events were done. */
+const FILE_KEYS = ['description', 'locales', 'at', 'platform', 'steps'];
+const STEP_KEYS = ['at', 'event', 'expect', 'note'];
+
+function known(object, keys, what) {
+  const unknown = Object.keys(object).filter((k) => !keys.includes(k));
+  if (unknown.length) throw new Error(`unknown ${what} key ${unknown.join(', ')}`);
+}
+
 export async function runScenario(browser, base, file) {
+  known(file, FILE_KEYS, 'file');
   const ctx = await context(browser, { languages: file.locales });
   const tally = { clicked: 0, sent: 0 };
   try {
@@ -159,6 +184,13 @@ export async function runScenario(browser, base, file) {
     await open(page, base);
     for (const [i, step] of file.steps.entries()) {
       try {
+        known(step, STEP_KEYS, 'step');
+        if (step.at) {
+          // The clock moves to the step's instant; the page shows its screen again, as it does
+          // when it comes back into view.
+          await page.clock.setSystemTime(new Date(step.at));
+          await page.evaluate(async () => (await import(new URL('main.js', location.href).href)).refresh());
+        }
         await watch(page);
         const before = await snapshot(page);
         const leftBefore = new URL(page.url()).searchParams.has('left');
@@ -166,7 +198,8 @@ export async function runScenario(browser, base, file) {
         await shown(page);
         const effect = await effectSeen(page, leftBefore);
         const s = await snapshot(page);
-        for (const [key, want] of Object.entries(step.expect ?? {})) check(key, want, s, effect, before);
+        if (!step.expect) throw new Error('a step needs expect (it may be {})');
+        for (const [key, want] of Object.entries(step.expect)) check(key, want, s, effect, before);
       } catch (e) {
         throw new Error(`step ${i + 1} ${JSON.stringify(step.event ?? {})}: ${e.message}`);
       }
