@@ -137,6 +137,7 @@ pub enum Platform {
     Android,
     Ios,
     Terminal,
+    Web,
 }
 
 #[uniffi::remote(Enum)]
@@ -144,6 +145,7 @@ pub enum ExitTarget {
     HomeScreen,
     CoverScreen,
     ClearTerminal,
+    NeutralPage,
 }
 
 #[uniffi::remote(Enum)]

@@ -90,7 +90,11 @@ fn perform(effect: &Effect, out: &mut dyn Write) -> std::io::Result<()> {
         Effect::Share { text } => writeln!(out, "\n{text}"),
         Effect::Announce { text } => writeln!(out, "\n({text})"),
         Effect::QuickExit {
-            target: ExitTarget::ClearTerminal | ExitTarget::CoverScreen | ExitTarget::HomeScreen,
+            target:
+                ExitTarget::ClearTerminal
+                | ExitTarget::CoverScreen
+                | ExitTarget::HomeScreen
+                | ExitTarget::NeutralPage,
         } => {
             write!(out, "{CLEAR}")
         }

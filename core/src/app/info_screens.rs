@@ -3,7 +3,7 @@
 use super::blocks::older_notice;
 use super::contact_screens::{older_channel, status_kind};
 use super::quick_exit::affordance;
-use super::{Block, Ctx, Mode, Route, Screen};
+use super::{Block, Ctx, Mode, Platform, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
 use crate::info::trigger::ExitTrigger;
@@ -30,7 +30,7 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 
 /// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
-    match ctx.pack.info_page(id) {
+    match shown_page(ctx, id) {
         Some(page) => ctx.screen(
             route,
             ctx.text(&page.title).to_owned(),
@@ -50,7 +50,20 @@ pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
 }
 
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
-    ctx.pack.info_page(id).map_or("", |p| ctx.text(&p.title))
+    shown_page(ctx, id).map_or("", |p| ctx.text(&p.title))
+}
+
+/// The page shown for `id`: on the web, the page written for browsers when there is one.
+fn shown_page<'a>(ctx: &Ctx<'a>, id: &str) -> Option<&'a Page> {
+    let pages = &ctx.pack.info_pages;
+    (ctx.platform == Platform::Web)
+        .then(|| {
+            pages
+                .iter()
+                .find(|p| p.on_web_instead_of.as_deref() == Some(id))
+        })
+        .flatten()
+        .or_else(|| ctx.pack.info_page(id))
 }
 
 fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
