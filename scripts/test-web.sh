@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The web shell in a real browser: builds it (scripts/build-web.sh), then drives it in headless
-# Chromium from Debian with playwright-core: every shared step-format scenario clicked through,
+# Chromium from Debian with playwright-core: every shared scenario file clicked through,
 # quick exit, privacy (cookies, storage, other origins), axe-core on every reachable screen in
 # every shipped language at 320 px with 200% text, right to left, the calm message, offline use
 # with the server stopped, and screenshots in build/web/screens/. Installs Debian's chromium

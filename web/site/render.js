@@ -2,7 +2,7 @@
 // every status is one case; an unknown one throws, and the page shows its calm message.
 
 /** Marks beside status lines, so that no state is told by colour alone. */
-const STATUS_MARKS = { open: '●', closed: '○', always_open: '◉', not_stated: '?', info: 'i' };
+const STATUS_MARKS = { open: '●', closed: '○', always_open: '◉', not_stated: '?', holiday: '◐', info: 'i' };
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);

@@ -4,11 +4,6 @@
 // the trigger's counters). A key it does not know fails the file.
 import { context, open, same, shown, snapshot } from './harness.mjs';
 
-/** Is the page for `file` in the step format (events in, expectations on the screen)? */
-export function isStepFile(file) {
-  return Array.isArray(file.steps);
-}
-
 /** Watches effects in the page: opened URIs (not really opened) and live-region announcements. */
 async function watch(page) {
   await page.evaluate(async () => {
@@ -163,8 +158,8 @@ function check(key, want, s, effect, before) {
   }
 }
 
-/** Replays one step-format file in a fresh browser profile; returns how events were done. */
 const FILE_KEYS = ['description', 'locales', 'at', 'platform', 'steps'];
+const FILE_REQUIRED = ['description', 'locales', 'at', 'steps'];
 const STEP_KEYS = ['at', 'event', 'expect', 'note'];
 
 function known(object, keys, what) {
@@ -172,8 +167,12 @@ function known(object, keys, what) {
   if (unknown.length) throw new Error(`unknown ${what} key ${unknown.join(', ')}`);
 }
 
+/** Replays one scenario file in a fresh browser profile; returns how events were done. */
 export async function runScenario(browser, base, file) {
   known(file, FILE_KEYS, 'file');
+  const missing = FILE_REQUIRED.filter((k) => !(k in file));
+  if (missing.length) throw new Error(`a file needs ${missing.join(', ')}`);
+  if (!Array.isArray(file.steps)) throw new Error('steps must be a list');
   const ctx = await context(browser, { languages: file.locales });
   const tally = { clicked: 0, sent: 0 };
   try {
