@@ -163,6 +163,7 @@ pub enum Platform {
     Android,
     Ios,
     Terminal,
+    Web,
 }
 
 #[uniffi::remote(Enum)]
@@ -170,6 +171,7 @@ pub enum ExitTarget {
     HomeScreen,
     CoverScreen,
     ClearTerminal,
+    NeutralPage,
 }
 
 #[uniffi::remote(Enum)]

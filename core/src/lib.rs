@@ -18,6 +18,7 @@ pub mod search;
 pub mod text;
 pub mod toolkit;
 pub mod ui_keys;
+#[cfg(feature = "vault")]
 pub mod vault;
 
 pub use entry::Lykt;

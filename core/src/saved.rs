@@ -11,7 +11,53 @@ use crate::error::Error;
 use crate::ids::Vocabulary;
 use crate::locale::Locales;
 use crate::ui_keys::saved as k;
-use crate::vault::{Record, RecordKind, VaultError};
+#[cfg(feature = "vault")]
+use crate::vault::{Record, VaultError};
+
+/// The most characters a case label may have.
+pub const MAX_CASE_LABEL_CHARS: usize = 80;
+/// The most characters a free-text note may have.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+/// The most characters the payload of any other kind may have.
+pub const MAX_PAYLOAD_CHARS: usize = 200_000;
+
+/// What a record holds. The numbers are how each kind is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum RecordKind {
+    /// An indicator assessment.
+    Assessment = 1,
+    /// A rights checklist.
+    RightsChecklist = 2,
+    /// The outcome of the minors' flow.
+    MinorsOutcome = 3,
+    /// An emergency placement checklist.
+    PlacementChecklist = 4,
+    /// A free-text note.
+    Note = 5,
+    /// Duties and next steps.
+    Duties = 6,
+}
+
+impl RecordKind {
+    /// The most characters a payload of this kind may have.
+    pub fn max_payload_chars(self) -> usize {
+        match self {
+            Self::Note => MAX_NOTE_CHARS,
+            _ => MAX_PAYLOAD_CHARS,
+        }
+    }
+
+    /// The kind stored as `byte`, if any.
+    #[cfg(feature = "vault")]
+    pub(crate) fn from_stored(byte: u8) -> Option<Self> {
+        <Self as Vocabulary>::ALL
+            .iter()
+            .copied()
+            .find(|k| *k as u8 == byte)
+    }
+}
 
 impl Vocabulary for RecordKind {
     const FIELD: &'static str = "kind";
@@ -67,6 +113,7 @@ pub fn kind_label<'a>(kind: RecordKind, ui: &'a Ui, locales: &Locales) -> &'a st
     )
 }
 
+#[cfg(feature = "vault")]
 /// The body of a record: a note's text, or the text stored with the work.
 pub fn body(record: &Record) -> Result<String, Error> {
     match record.kind {
@@ -82,6 +129,7 @@ pub fn body(record: &Record) -> Result<String, Error> {
     }
 }
 
+#[cfg(feature = "vault")]
 /// A plain-text summary of one record for the share sheet, to be shown for review before it is
 /// shared. The case label is left out. A note is the user's own free text, so its summary is not
 /// called de-identified and asks to be checked for names.
@@ -122,7 +170,7 @@ pub fn summary_text(
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "vault"))]
 mod tests {
     use super::*;
 

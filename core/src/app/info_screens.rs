@@ -28,7 +28,7 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 
 /// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
-    match ctx.pack.info_page(id) {
+    match shown_page(ctx, id) {
         Some(page) => {
             let mut blocks = vec![super::blocks::read_aloud(ctx)];
             blocks.extend(self::blocks(ctx, page));
@@ -42,11 +42,20 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     }
 }
 
-/// The page with `id` as a fresh session in the terminal shows it, for review.
+/// The page with `id` as a fresh session shows it, for review: in the terminal, or in a browser
+/// for a page written for browsers (shown there in place of the page it stands in for).
 pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
-    let mut app = App::new(ctx.pack.clone(), ctx.locales.clone(), Platform::Terminal);
+    let web_for = ctx
+        .pack
+        .info_page(id)
+        .and_then(|p| p.on_web_instead_of.as_deref());
+    let (platform, shown_as) = match web_for {
+        Some(original) => (Platform::Web, original),
+        None => (Platform::Terminal, id),
+    };
+    let mut app = App::new(ctx.pack.clone(), ctx.locales.clone(), platform);
     app.set_clock(Clock::Fixed(ctx.now));
-    let target = page_route(id).target();
+    let target = page_route(shown_as).target();
     match app.dispatch(Event::Open { target }) {
         Ok(t) => t.screen,
         // Every page of the pack opens; one that does not shows as an empty screen.
@@ -55,7 +64,20 @@ pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
 }
 
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
-    ctx.pack.info_page(id).map_or("", |p| ctx.text(&p.title))
+    shown_page(ctx, id).map_or("", |p| ctx.text(&p.title))
+}
+
+/// The page shown for `id`: on the web, the page written for browsers when there is one.
+fn shown_page<'a>(ctx: &Ctx<'a>, id: &str) -> Option<&'a Page> {
+    let pages = &ctx.pack.info_pages;
+    (ctx.platform == Platform::Web)
+        .then(|| {
+            pages
+                .iter()
+                .find(|p| p.on_web_instead_of.as_deref() == Some(id))
+        })
+        .flatten()
+        .or_else(|| ctx.pack.info_page(id))
 }
 
 fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {

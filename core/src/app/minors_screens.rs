@@ -11,8 +11,8 @@ use crate::content::ContentPack;
 use crate::content::source::merge;
 use crate::error::Error;
 use crate::minors::{CardView, ContactLine, FlowSession, MinorsFlow, PlacementChecklist, When};
+use crate::saved::RecordKind;
 use crate::ui_keys::minors as k;
-use crate::vault::RecordKind;
 
 /// The minors' state of an app, in memory only: the flow session and the placement checklist.
 #[derive(Debug)]
@@ -84,6 +84,7 @@ impl MinorsState {
         Some((RecordKind::PlacementChecklist, data))
     }
 
+    #[cfg(feature = "vault")]
     /// Takes up a saved placement checklist where it was left.
     pub fn continue_placement(&mut self, data: serde_json::Value) -> Result<(), Error> {
         let saved: PlacementChecklist =

@@ -14,13 +14,17 @@ pub mod plain;
 mod quick_exit;
 mod results;
 pub mod route;
+#[cfg(feature = "vault")]
+mod saved;
+#[cfg(not(feature = "vault"))]
+#[path = "saved_off.rs"]
 mod saved;
 pub mod screen;
 mod toolkit_screens;
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use crate::calendar::Instant;
@@ -32,6 +36,7 @@ use crate::locale::Locales;
 use crate::text::Text;
 use crate::ui_keys as k;
 pub use route::{Route, SavedRoute, ToolkitRoute};
+#[cfg(feature = "vault")]
 pub use saved::{Done, Storage, WIPE_COUNTDOWN_SECS, Work};
 pub use screen::{
     Block, ChoiceOption, InputKind, Mode, NoticeLevel, QuickExit, Screen, ScreenLink, StatusKind,
@@ -50,6 +55,8 @@ pub enum Platform {
     Ios,
     /// The terminal shell.
     Terminal,
+    /// A web browser (the web shell); its keyboard trigger is Shift three times.
+    Web,
 }
 
 /// Where a quick exit leaves to.
@@ -62,6 +69,9 @@ pub enum ExitTarget {
     CoverScreen,
     /// Terminal: clear the screen, then the scrollback, and end.
     ClearTerminal,
+    /// Web: replace the page with the neutral page (`location.replace`, so Back cannot bring
+    /// the content back), stop speech and clear the document.
+    NeutralPage,
 }
 
 impl Platform {
@@ -71,12 +81,16 @@ impl Platform {
             Self::Android => ExitTarget::HomeScreen,
             Self::Ios => ExitTarget::CoverScreen,
             Self::Terminal => ExitTarget::ClearTerminal,
+            Self::Web => ExitTarget::NeutralPage,
         }
     }
 }
 
 /// Something the user did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde form (`{"type": "open", "target": "info"}`) is what the web shell sends.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
     /// Followed a link.
     Open {
@@ -222,7 +236,7 @@ impl Clock {
     }
 }
 
-/// What screen builders need: the pack, the locales and the time.
+/// What screen builders need: the pack, the locales, the time and the platform.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Ctx<'a> {
     pub pack: &'a Arc<ContentPack>,
@@ -230,6 +244,7 @@ pub(crate) struct Ctx<'a> {
     pub now: Instant,
     /// Whether this session can save work.
     pub saving: bool,
+    pub platform: Platform,
 }
 
 impl<'a> Ctx<'a> {
@@ -317,6 +332,7 @@ impl App {
         }
     }
 
+    #[cfg(feature = "vault")]
     /// Keeps saved work in `storage`: the tools get their "Save" buttons and the tools menu its
     /// way to saved work.
     pub fn with_storage(mut self, storage: Storage) -> Self {
@@ -388,6 +404,7 @@ impl App {
             locales: &self.locales,
             now: self.clock.now(),
             saving: self.saved.available(),
+            platform: self.platform,
         }
     }
 
@@ -482,7 +499,11 @@ impl App {
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
             Route::InfoPage { id } => {
-                id != crate::info::START_PAGE && self.pack.info_page(id).is_some()
+                id != crate::info::START_PAGE
+                    && self
+                        .pack
+                        .info_page(id)
+                        .is_some_and(|p| p.on_web_instead_of.is_none())
             }
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home

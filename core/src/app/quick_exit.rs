@@ -5,7 +5,7 @@
 //! every screen offers the way out (as GOV.UK puts its exit on every page of a sensitive
 //! service). The second trigger is the one that exists on the platform: the volume-down key
 //! three times on Android, Shift three times with a keyboard on iOS (not while the screen has a
-//! field to type in, where Shift types capitals), `x` in the terminal.
+//! field to type in, where Shift types capitals), the same in a browser, `x` in the terminal.
 
 use zeroize::Zeroize;
 
@@ -17,8 +17,8 @@ use crate::ui_keys::info as vk;
 fn hint(ctx: &Ctx<'_>, platform: Platform, typing: bool) -> String {
     ctx.ui(match platform {
         Platform::Android => vk::QUICK_EXIT_HINT_ANDROID,
-        Platform::Ios if typing => vk::QUICK_EXIT_HINT_BUTTON,
-        Platform::Ios => vk::QUICK_EXIT_HINT_KEYBOARD,
+        Platform::Ios | Platform::Web if typing => vk::QUICK_EXIT_HINT_BUTTON,
+        Platform::Ios | Platform::Web => vk::QUICK_EXIT_HINT_KEYBOARD,
         Platform::Terminal => vk::QUICK_EXIT_HINT_TERMINAL,
     })
     .to_owned()
@@ -196,6 +196,7 @@ mod tests {
             (Platform::Android, ExitTarget::HomeScreen),
             (Platform::Ios, ExitTarget::CoverScreen),
             (Platform::Terminal, ExitTarget::ClearTerminal),
+            (Platform::Web, ExitTarget::NeutralPage),
         ] {
             let mut app = app(platform);
             open(&mut app, "info/safety");

@@ -4,8 +4,8 @@
 
 use super::blocks::buttons;
 use super::{App, Effect, Route, Screen, plain};
+use crate::saved::RecordKind;
 use crate::saved::{SavedWork, summary_text};
-use crate::vault::RecordKind;
 
 impl App {
     /// A button on a screen other than saved work's.

@@ -5,7 +5,7 @@ use zeroize::Zeroize;
 use crate::contacts::Audience;
 use crate::error::Error;
 use crate::ids::Vocabulary;
-use crate::vault::RecordKind;
+use crate::saved::RecordKind;
 
 /// A screen the app can show; zeroised when the app forgets it.
 #[derive(Clone, Debug, PartialEq, Eq, Zeroize)]

@@ -18,6 +18,7 @@ use crate::content::source::merge;
 use crate::content::ui::Key;
 use crate::error::Error;
 use crate::ids::Vocabulary;
+use crate::saved::RecordKind;
 use crate::toolkit::duties::DutiesInput;
 use crate::toolkit::indicators::{FlagKind, Run, runs};
 use crate::toolkit::{
@@ -25,7 +26,6 @@ use crate::toolkit::{
     RightsProfile, Role, Toolkit, YesNo,
 };
 use crate::ui_keys::toolkit as k;
-use crate::vault::RecordKind;
 
 /// Question ids of the toolkit's screens.
 mod q {
@@ -152,6 +152,7 @@ impl ToolkitSession {
         Some((kind, data))
     }
 
+    #[cfg(feature = "vault")]
     /// Takes up a saved rights checklist where it was left: its answers and statuses.
     pub fn continue_rights(&mut self, data: serde_json::Value) -> Result<(), Error> {
         let saved: SavedRights = serde_json::from_value(data).map_err(|e| Error::NotSaved {

@@ -102,6 +102,10 @@ crate::ui_keys! {
     LANGUAGE_PROMPT = "language.prompt";
     NEUTRAL_TEXT = "neutral.text";
     NEUTRAL_START = "neutral.start";
+    STOPPED_TITLE = "stopped.title";
+    STOPPED_TEXT = "stopped.text";
+    STOPPED_RESTART = "stopped.restart";
+    SHARE_COPIED = "share.copied";
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 

@@ -7,61 +7,13 @@
 //! so reading one back makes exactly one copy, into the value returned, which is wiped when
 //! dropped.
 
-use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::crypto::{self, Cipher};
 use super::error::{Result, VaultError};
 use super::retention;
 
-/// The most characters a case label may have.
-pub const MAX_CASE_LABEL_CHARS: usize = 80;
-/// The most characters a free-text note may have.
-pub const MAX_NOTE_CHARS: usize = 10_000;
-/// The most characters the payload of any other kind may have.
-pub const MAX_PAYLOAD_CHARS: usize = 200_000;
-
-/// What a record holds. The numbers are how each kind is stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[repr(u8)]
-pub enum RecordKind {
-    /// An indicator assessment.
-    Assessment = 1,
-    /// A rights checklist.
-    RightsChecklist = 2,
-    /// The outcome of the minors' flow.
-    MinorsOutcome = 3,
-    /// An emergency placement checklist.
-    PlacementChecklist = 4,
-    /// A free-text note.
-    Note = 5,
-    /// Duties and next steps.
-    Duties = 6,
-}
-
-impl RecordKind {
-    const ALL: [Self; 6] = [
-        Self::Assessment,
-        Self::RightsChecklist,
-        Self::MinorsOutcome,
-        Self::PlacementChecklist,
-        Self::Note,
-        Self::Duties,
-    ];
-
-    /// The most characters a payload of this kind may have.
-    pub fn max_payload_chars(self) -> usize {
-        match self {
-            Self::Note => MAX_NOTE_CHARS,
-            _ => MAX_PAYLOAD_CHARS,
-        }
-    }
-
-    fn from_stored(byte: u8) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| *k as u8 == byte)
-    }
-}
+pub use crate::saved::{MAX_CASE_LABEL_CHARS, MAX_NOTE_CHARS, MAX_PAYLOAD_CHARS, RecordKind};
 
 /// A saved record in full; its text is wiped from memory when it is dropped.
 #[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
@@ -316,7 +268,7 @@ mod tests {
     #[test]
     fn every_kind_is_stored_and_read_back() {
         let cipher = cipher();
-        for kind in RecordKind::ALL {
+        for &kind in <RecordKind as crate::ids::Vocabulary>::ALL {
             let row = Row::seal(&cipher, kind, "case", "{}", 5).expect("seal");
             assert_eq!(row.summary(&cipher).expect("meta").kind, kind);
         }
