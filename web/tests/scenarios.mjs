@@ -134,7 +134,8 @@ function check(key, want, s, effect, before) {
     case 'links':
       return same(s.links, want, key);
     case 'back_label':
-      return same(s.back_label, want, key);
+      // The page shows it on its back button; where there is none, the model still carries it.
+      return same(s.back_label ?? s.model.back_label, want, key);
     case 'tick_after_ms':
       return same(s.model.tick_after_ms, want, key);
     case 'read_aloud': {
