@@ -1,10 +1,13 @@
 //! The commands: each turns options into core calls and prints the result.
 
-use lykt_core::app::{App, Clock, Event, Platform, Screen, plain};
+use std::path::PathBuf;
+
+use lykt_core::app::{App, Clock, Event, Platform, Screen, Storage, plain};
 use lykt_core::contacts::Audience;
 use lykt_core::content::ContentPack;
 use lykt_core::ids::Vocabulary;
 use lykt_core::toolkit::Residence;
+use lykt_core::vault::VaultConfig;
 
 use crate::Failure;
 use crate::options::{Cli, Command, Common, ContentCommand};
@@ -96,10 +99,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// The interactive app, on the start screen or on `start`.
+/// The interactive app, on the start screen or on `start`, with saved work in the data folder's
+/// `vault` folder (no keystore: the PIN alone protects it, and the unlock screen says so).
 fn interactive(common: &Common, start: Option<&str>) -> Result<(), Failure> {
     let lykt = common.lykt()?;
     let mut app = lykt.app(Platform::Terminal);
+    if let Some(data) = common.data_dir.clone().or_else(user_data_dir) {
+        app = app.with_storage(Storage {
+            dir: data.join("vault"),
+            platform_secret: None,
+            config: VaultConfig::default(),
+        });
+    }
     if common.at.is_some() {
         app.set_clock(Clock::Fixed(common.instant()?));
     }
@@ -111,6 +122,25 @@ fn interactive(common: &Common, start: Option<&str>) -> Result<(), Failure> {
     let mut input = crate::lines::Stdin::start();
     crate::interactive::run(app, &mut input, &mut std::io::stdout().lock())
         .map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// The platform's usual per-user data folder for the app: `$XDG_DATA_HOME/lykt`, else
+/// `~/.local/share/lykt` (`~/Library/Application Support/lykt` on macOS, `%APPDATA%\\lykt` on
+/// Windows); none when the environment names no home.
+fn user_data_dir() -> Option<PathBuf> {
+    let env = |name| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        env("APPDATA")?
+    } else if cfg!(target_os = "macos") {
+        env("HOME")?.join("Library/Application Support")
+    } else {
+        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))?
+    };
+    Some(base.join("lykt"))
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {

@@ -30,7 +30,9 @@ pub struct Common {
     /// The time to show open-now states for, in RFC 3339 (default: now).
     #[arg(long, global = true, value_name = "RFC3339")]
     pub at: Option<String>,
-    /// The app's data folder: a content pack installed there is used when newer.
+    /// The app's data folder: a content pack installed there is used when newer, and the
+    /// interactive app keeps saved work in its `vault` folder (default: the platform's per-user
+    /// data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }
