@@ -138,14 +138,42 @@ class MainActivity :
 
     override fun perform(action: PlatformAction) {
         when (action) {
-            is PlatformAction.Dial -> launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
-            is PlatformAction.Compose -> launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
-            is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
-            is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
-            is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
-            is PlatformAction.Speak -> speak(action.text, action.language)
-            PlatformAction.ForgetSecret -> session.worker.execute { KeystoreKey.vaultSecret(applicationContext).erase() }
-            PlatformAction.Leave -> leave()
+            is PlatformAction.Dial -> {
+                launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
+            }
+
+            is PlatformAction.Compose -> {
+                launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
+            }
+
+            is PlatformAction.Browse -> {
+                launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
+            }
+
+            is PlatformAction.Share -> {
+                launch(Intent.createChooser(plainText(action.text), null))
+            }
+
+            is PlatformAction.Announce -> {
+                window.decorView.announceForAccessibility(action.text)
+            }
+
+            is PlatformAction.Speak -> {
+                speak(action.text, action.language)
+            }
+
+            PlatformAction.ForgetSecret -> {
+                session.worker.execute {
+                    KeystoreKey
+                        .vaultSecret(
+                            applicationContext,
+                        ).erase()
+                }
+            }
+
+            PlatformAction.Leave -> {
+                leave()
+            }
         }
     }
 

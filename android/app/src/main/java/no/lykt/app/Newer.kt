@@ -35,7 +35,11 @@ internal object Newer {
     fun keepFromAutofill(view: View) {
         if (Build.VERSION.SDK_INT < AUTOFILL) return
         try {
-            View::class.java.getMethod("setImportantForAutofill", Int::class.javaPrimitiveType).invoke(view, NO_AUTOFILL)
+            View::class.java
+                .getMethod(
+                    "setImportantForAutofill",
+                    Int::class.javaPrimitiveType,
+                ).invoke(view, NO_AUTOFILL)
         } catch (e: ReflectiveOperationException) {
             // Without it autofill may offer to fill the field; it never learns a hidden one.
         }

@@ -152,17 +152,52 @@ class ScreenRenderer(
         key: String,
     ): View =
         when (block) {
-            is Block.Heading -> heading(block.text, android.R.style.TextAppearance_Material_Title)
-            is Block.Paragraph -> text(block.text, BODY)
-            is Block.BulletList -> column(block.items.map { text("•\u00a0$it", BODY) })
-            is Block.Action -> action(block.action, key)
-            is Block.Status -> status(block.state, block.text)
-            is Block.Notice -> notice(block.level, block.text)
-            is Block.Choice -> question(block, key)
-            is Block.ChecklistItem -> checklistItem(block, key)
-            is Block.Button -> colored(block.label, key) { shell.send(Event.Press(block.id)) }.apply { contentDescription = block.accessibilityLabel }
-            is Block.TextInput -> textInput(block)
-            is Block.Link -> link(block.label, block.detail, key) { shell.send(Event.Open(block.target)) }
+            is Block.Heading -> {
+                heading(block.text, android.R.style.TextAppearance_Material_Title)
+            }
+
+            is Block.Paragraph -> {
+                text(block.text, BODY)
+            }
+
+            is Block.BulletList -> {
+                column(block.items.map { text("•\u00a0$it", BODY) })
+            }
+
+            is Block.Action -> {
+                action(block.action, key)
+            }
+
+            is Block.Status -> {
+                status(block.state, block.text)
+            }
+
+            is Block.Notice -> {
+                notice(block.level, block.text)
+            }
+
+            is Block.Choice -> {
+                question(block, key)
+            }
+
+            is Block.ChecklistItem -> {
+                checklistItem(block, key)
+            }
+
+            is Block.Button -> {
+                colored(block.label, key) { shell.send(Event.Press(block.id)) }.apply {
+                    contentDescription =
+                        block.accessibilityLabel
+                }
+            }
+
+            is Block.TextInput -> {
+                textInput(block)
+            }
+
+            is Block.Link -> {
+                link(block.label, block.detail, key) { shell.send(Event.Open(block.target)) }
+            }
         }
 
     /**
@@ -186,9 +221,19 @@ class ScreenRenderer(
                     minHeight = dp(48)
                     addTextChangedListener(
                         object : TextWatcher {
-                            override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
+                            override fun beforeTextChanged(
+                                s: CharSequence?,
+                                start: Int,
+                                count: Int,
+                                after: Int,
+                            ) = Unit
 
-                            override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
+                            override fun onTextChanged(
+                                s: CharSequence?,
+                                start: Int,
+                                before: Int,
+                                count: Int,
+                            ) = Unit
 
                             override fun afterTextChanged(s: Editable?) {
                                 shell.type(Event.Input(block.id, s.toString()))

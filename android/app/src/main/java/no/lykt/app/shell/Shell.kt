@@ -227,9 +227,15 @@ class Shell(
                 display = Display.Core(transition.screen)
                 when (val effect = transition.effect) {
                     // Slow work: the busy veil stays up until it is done.
-                    is Effect.Work -> call(on = slow) { it.runWork(effect.job) }
+                    is Effect.Work -> {
+                        call(on = slow) { it.runWork(effect.job) }
+                    }
+
                     null -> {}
-                    else -> platformAction(effect)?.let(::deliver)
+
+                    else -> {
+                        platformAction(effect)?.let(::deliver)
+                    }
                 }
             }.onFailure { failure ->
                 if (leaving) {
