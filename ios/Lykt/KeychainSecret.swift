@@ -55,7 +55,8 @@ final class KeychainStateStore: VaultStateStore, @unchecked Sendable {
         switch item.read() {
         case .found(let data): return data
         case .missing: return nil
-        case .failed(let status): throw StoreError.Failed(reason: "Keychain read failed (\(status))")
+        case .failed(let status):
+            throw StoreError.Failed(reason: "Keychain read failed (\(status))")
         }
     }
 
@@ -79,7 +80,11 @@ struct KeychainItem: Sendable {
     let account: String
 
     private var query: [CFString: Any] {
-        [kSecClass: kSecClassGenericPassword, kSecAttrService: Self.service, kSecAttrAccount: account]
+        [
+            kSecClass: kSecClassGenericPassword,
+            kSecAttrService: Self.service,
+            kSecAttrAccount: account,
+        ]
     }
 
     func read() -> Read {

@@ -225,7 +225,8 @@ struct BlockView: View {
             Button(label) { send(.press(id: id)) }
                 .buttonStyle(.bordered)
                 .accessibilityLabel(accessibilityLabel)
-        case .textInput(let id, let label, let kind, let value, let hint, let error, _, _, let submit):
+        case .textInput(
+            let id, let label, let kind, let value, let hint, let error, _, _, let submit):
             FieldView(
                 id: id, label: label, kind: kind, value: value, hint: hint, error: error,
                 submit: submit, type: type)
@@ -304,9 +305,12 @@ struct FieldView: View {
                 .onChange(of: text) { _, now in type(.input(field: id, value: now)) }
                 .onSubmit { type(.submit(field: id, value: text)) }
             if let hint { Text(hint).font(.footnote).foregroundStyle(.secondary) }
-            if let error { Text(error).foregroundStyle(.red).accessibilityAddTraits(.updatesFrequently) }
+            if let error {
+                Text(error).foregroundStyle(.red).accessibilityAddTraits(.updatesFrequently)
+            }
             if let submit {
-                Button(submit) { type(.submit(field: id, value: text)) }.buttonStyle(.borderedProminent)
+                Button(submit) { type(.submit(field: id, value: text)) }
+                    .buttonStyle(.borderedProminent)
             }
         } header: {
             Text(label)

@@ -181,7 +181,7 @@ public final class LyktShell {
         do {
             let app = try sessions()
             session = app
-            show(app.currentScreen())
+            show(try app.currentScreen())
         } catch {
             session = nil
             display = .failure(Failure(quickExit: nil))

@@ -105,7 +105,8 @@ func fakeScreen(
 ) -> Screen {
     Screen(
         id: id, title: id, windowTitle: "Lykt", mode: mode, direction: .ltr,
-        backAvailable: false, backLabel: "Back", backAccessibilityLabel: "Back", quickExit: quickExit,
+        backAvailable: false, backLabel: "Back", backAccessibilityLabel: "Back",
+        quickExit: quickExit,
         secure: secure, tickAfterMs: nil, blocks: [.paragraph(text: id)])
 }
 

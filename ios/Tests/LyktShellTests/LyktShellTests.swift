@@ -375,7 +375,11 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         await eventually("what waited to be sent") { app.events.count == 3 }
         XCTAssertEqual(
             app.events,
-            [.open(target: "x"), .input(field: "q", value: "ro"), .submit(field: "q", value: "ros")])
+            [
+                .open(target: "x"),
+                .input(field: "q", value: "ro"),
+                .submit(field: "q", value: "ros"),
+            ])
     }
 
     func testTripsToTheBackgroundGoToTheCoreOnTheShellsClock() async throws {

@@ -55,7 +55,7 @@ enum StepRunner {
             }
             expect = object
         }
-        let before = app.currentScreen()
+        let before = try app.currentScreen()
         var effect: Effect?
         var refusal: LyktError?
         if let value = fields["event"] {
@@ -66,7 +66,7 @@ enum StepRunner {
                 refusal = error
             }
         }
-        let screen = app.currentScreen()
+        let screen = try app.currentScreen()
         switch (expect["error"], refusal) {
         case (nil, nil):
             break
