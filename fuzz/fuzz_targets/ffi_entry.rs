@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             .unwrap_or_default(),
     );
     let Ok(lykt) = Lykt::new(locales) else { return };
-    let app = lykt.app(Platform::Android);
+    let Ok(app) = lykt.app(Platform::Android) else { return };
     let _ = app.set_time(Some(at));
     for event in [
         Event::Open {
