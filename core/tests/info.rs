@@ -332,7 +332,7 @@ fn facts_only_in_an_older_source_carry_a_caution() {
             .screen
             .blocks
             .iter()
-            .filter(|b| matches!(b, Block::Notice { text, .. } if text.contains("older leaflet")))
+            .filter(|b| matches!(b, Block::Notice { text, .. } if text.contains("older document")))
             .count();
         assert_eq!(cautions, older_blocks, "{id}");
         assert_eq!(
