@@ -71,9 +71,6 @@ pub enum LyktError {
     /// An indicator for children was marked for an adult.
     #[error("{message}")]
     IndicatorNotOffered { message: String },
-    /// No right in the checklist has the id.
-    #[error("{message}")]
-    UnknownRight { message: String },
     /// Work could not be made into a record to save; nothing was saved.
     #[error("{message}")]
     NotSaved { message: String },
@@ -123,7 +120,6 @@ impl From<lykt_core::Error> for LyktError {
             ErrorKind::InvalidValue => Self::InvalidValue { message },
             ErrorKind::UnknownIndicator => Self::UnknownIndicator { message },
             ErrorKind::IndicatorNotOffered => Self::IndicatorNotOffered { message },
-            ErrorKind::UnknownRight => Self::UnknownRight { message },
             ErrorKind::NotSaved => Self::NotSaved { message },
             ErrorKind::WrongPin => Self::WrongPin { message },
             ErrorKind::TooManyAttempts => Self::TooManyAttempts { message },

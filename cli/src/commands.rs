@@ -1,14 +1,12 @@
 //! The commands: each turns options into core calls and prints the result.
 
-use std::io::Write;
-
-use lykt_core::app::{Clock, Event, Platform};
-use lykt_core::contacts::{Audience, ContactListing};
+use lykt_core::app::{App, Clock, Event, Platform, Screen, plain};
+use lykt_core::contacts::Audience;
 use lykt_core::content::ContentPack;
+use lykt_core::ids::Vocabulary;
 
 use crate::Failure;
 use crate::options::{Cli, Command, Common, ContentCommand};
-use crate::render::wrap;
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -39,7 +37,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             crate::minors_cmd::placement(common, &set, json, &save)
         }
         Some(Command::Indicators { minor, json }) => {
-            crate::toolkit_cmd::indicators(common, minor, json)
+            crate::toolkit_cmd::indicators(common, minor.answer()?, json)
         }
         Some(Command::Learn { json }) => crate::toolkit_cmd::learn(common, json),
         Some(Command::Assess { observed: None, .. }) => interactive(common, Some("assess")),
@@ -49,21 +47,30 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             setting,
             json,
             save,
-        }) => crate::toolkit_cmd::assess(common, &ids, &minor, setting.as_deref(), json, &save),
+        }) => {
+            let minor = minor.answer()?;
+            crate::toolkit_cmd::assess(common, &ids, minor, setting.as_deref(), json, &save)
+        }
         Some(Command::Duties {
             role,
             minor,
             danger,
             health_emergency,
             json,
-        }) => crate::toolkit_cmd::duties(common, &role, &minor, danger, health_emergency, json),
+        }) => {
+            let minor = minor.answer()?;
+            crate::toolkit_cmd::duties(common, &role, minor, danger, health_emergency, json)
+        }
         Some(Command::Rights {
             minor,
             no_residence_permit,
             set,
             json,
             save,
-        }) => crate::toolkit_cmd::rights(common, minor, no_residence_permit, &set, json, &save),
+        }) => {
+            let minor = minor.answer()?;
+            crate::toolkit_cmd::rights(common, minor, no_residence_permit, &set, json, &save)
+        }
         Some(Command::Contacts {
             audience,
             search,
@@ -104,6 +111,60 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> 
     Ok(())
 }
 
+/// A session of the app at the command's time, as a one-shot command drives it.
+pub(crate) struct Shown {
+    app: App,
+}
+
+impl Shown {
+    /// A new session on the start screen.
+    pub fn new(common: &Common) -> Result<Self, Failure> {
+        let mut app = common.lykt()?.app(Platform::Terminal);
+        app.set_clock(Clock::Fixed(common.instant()?));
+        Ok(Self { app })
+    }
+
+    /// Sends `event` as a person would by pressing something on the screen.
+    pub fn send(&mut self, event: Event) -> Result<Screen, Failure> {
+        Ok(self.app.dispatch(event)?.screen)
+    }
+
+    /// Follows a link.
+    pub fn open(&mut self, target: &str) -> Result<Screen, Failure> {
+        self.send(Event::Open {
+            target: target.to_owned(),
+        })
+    }
+
+    /// Answers a question on the screen.
+    pub fn choose(&mut self, question: &str, option: &str) -> Result<Screen, Failure> {
+        self.send(Event::Choose {
+            question: question.to_owned(),
+            option: option.to_owned(),
+        })
+    }
+
+    /// Changes a checklist item's status.
+    pub fn set(&mut self, item: &str, status: &str) -> Result<Screen, Failure> {
+        self.send(Event::SetStatus {
+            item: item.to_owned(),
+            status: status.to_owned(),
+        })
+    }
+
+    /// The app, for what only it can show.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+}
+
+/// Prints screens as the app shows them, for reading.
+pub(crate) fn print_screens<'a>(screens: impl IntoIterator<Item = &'a Screen>) {
+    for screen in screens {
+        say_raw!("{}", plain::page(screen));
+    }
+}
+
 fn contacts(
     common: &Common,
     audience: Option<&str>,
@@ -111,71 +172,36 @@ fn contacts(
     json: bool,
 ) -> Result<(), Failure> {
     let audience = audience.map(Audience::parse).transpose()?;
-    let lykt = common.lykt()?;
-    let at = common.instant()?;
-    let book = lykt.contact_book();
-    let listing = match search {
-        Some(q) => book.search(q, audience, at),
-        None => book.list(audience, at),
-    };
     if json {
-        return print_json(&listing);
+        let lykt = common.lykt()?;
+        let at = common.instant()?;
+        let book = lykt.contact_book();
+        return print_json(&match search {
+            Some(q) => book.search(q, audience, at),
+            None => book.list(audience, at),
+        });
     }
-    print_listing(&listing);
+    let mut shown = Shown::new(common)?;
+    let screen = match search {
+        Some(q) => shown.app().contacts_search(audience, q),
+        None => {
+            let route = lykt_core::app::Route::Contacts { audience };
+            shown.open(&route.target())?
+        }
+    };
+    print_screens([&screen]);
     Ok(())
 }
 
-fn print_listing(listing: &ContactListing) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{} (Oslo)", listing.local_time);
-    if let Some(notice) = &listing.holiday_notice {
-        let _ = writeln!(out, "{}", wrap(notice, "! ", "  "));
-        let _ = writeln!(out, "  {}", listing.always_open_alternatives.join(", "));
-    }
-    let name_w = listing
-        .contacts
-        .iter()
-        .map(|c| c.name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(48);
-    let status_w = listing
-        .contacts
-        .iter()
-        .map(|c| c.status_text.chars().count())
-        .max()
-        .unwrap_or(0);
-    for c in &listing.contacts {
-        let name: String = c.name.chars().take(name_w).collect();
-        let phone = c
-            .phones
-            .iter()
-            .find(|p| !p.abroad)
-            .map_or("", |p| p.display.as_str());
-        let _ = writeln!(
-            out,
-            "{name:<name_w$}  {:<status_w$}  {phone}",
-            c.status_text
-        );
-    }
-}
-
 fn contact(common: &Common, id: &str, json: bool) -> Result<(), Failure> {
-    let lykt = common.lykt()?;
-    let at = common.instant()?;
     if json {
-        return print_json(&lykt.contact_book().contact(id, at)?);
+        let lykt = common.lykt()?;
+        return print_json(&lykt.contact_book().contact(id, common.instant()?)?);
     }
-    // The same screen the apps show, rendered for reading.
-    let mut app = lykt.app(Platform::Terminal);
-    app.set_clock(Clock::Fixed(at));
-    let screen = app
-        .dispatch(Event::Open {
-            target: format!("contact/{id}"),
-        })
-        .map_err(|_| lykt_core::Error::UnknownContact { id: id.to_owned() })?
-        .screen;
-    say_raw!("{}", crate::render::page(&screen));
+    let screen = Shown::new(common)?
+        .open(&format!("contact/{id}"))
+        .map_err(|_| lykt_core::Error::UnknownContact { id: id.to_owned() })?;
+    print_screens([&screen]);
     Ok(())
 }
 

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use lykt_core::calendar::{Instant, parse_instant};
 use lykt_core::content::ContentPack;
+use lykt_core::ids::Vocabulary;
+use lykt_core::toolkit::MinorAnswer;
 use lykt_core::{Error, Lykt};
 
 use crate::Failure;
@@ -92,11 +94,10 @@ pub enum Command {
         #[command(flatten)]
         save: SaveTo,
     },
-    /// The indicators of the guide's Part 4.
+    /// The indicators of the guide's Part 4, as the assessment's checklist shows them.
     Indicators {
-        /// Include the extra indicators for a person who is or may be under 18.
-        #[arg(long)]
-        minor: bool,
+        #[command(flatten)]
+        minor: Minor,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -112,9 +113,8 @@ pub enum Command {
         /// Indicator ids, comma-separated.
         #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
         observed: Option<Vec<String>>,
-        /// Is the person under 18? yes, unsure (treated as a child) or no.
-        #[arg(long, default_value = "unsure", value_name = "yes|unsure|no")]
-        minor: String,
+        #[command(flatten)]
+        minor: Minor,
         /// Where the person was met (a setting id from `lykt indicators --json`).
         #[arg(long, value_name = "S")]
         setting: Option<String>,
@@ -129,9 +129,8 @@ pub enum Command {
         /// Your role: public (public authority, health and child-welfare staff), on-behalf, or private.
         #[arg(long, value_name = "public|on-behalf|private")]
         role: String,
-        /// Is the person under 18? yes, unsure (treated as a child) or no.
-        #[arg(long, default_value = "no", value_name = "yes|unsure|no")]
-        minor: String,
+        #[command(flatten)]
+        minor: Minor,
         /// Someone is in immediate danger.
         #[arg(long)]
         danger: bool,
@@ -144,9 +143,8 @@ pub enum Command {
     },
     /// The rights checklist for one person.
     Rights {
-        /// The person is, or is treated as, under 18.
-        #[arg(long)]
-        minor: bool,
+        #[command(flatten)]
+        minor: Minor,
         /// The person has no residence permit in Norway.
         #[arg(long)]
         no_residence_permit: bool,
@@ -167,6 +165,28 @@ pub enum Command {
         #[command(subcommand)]
         action: VaultAction,
     },
+}
+
+/// Whether the person is under 18: the same question, and the same default, on every command.
+#[derive(Debug, Args)]
+pub struct Minor {
+    /// Is the person under 18? yes, unsure (treated as a child; the default) or no;
+    /// `--minor` alone means yes.
+    #[arg(
+        long = "minor",
+        value_name = "yes|unsure|no",
+        default_value = "unsure",
+        num_args = 0..=1,
+        default_missing_value = "yes"
+    )]
+    pub answer: String,
+}
+
+impl Minor {
+    /// The answer.
+    pub fn answer(&self) -> Result<MinorAnswer, Failure> {
+        Ok(MinorAnswer::parse(&self.answer)?)
+    }
 }
 
 /// Saving a result to the encrypted vault.

@@ -1,19 +1,21 @@
 //! `lykt indicators | learn | assess | duties | rights`: the professional toolkit.
+//!
+//! Text is the screen the app shows for the same answers, printed by the core's renderer;
+//! `--json` prints the tool's result for scripts and review.
 
-use std::io::Write;
-
+use lykt_core::app::Block;
+use lykt_core::ids::Vocabulary;
 use lykt_core::saved::SavedWork;
 use lykt_core::toolkit::{
-    Answer, Assessment, DutiesInput, MinorAnswer, RightStatus, RightsChecklist, RightsProfile,
-    Role, Toolkit,
+    Assessment, DutiesInput, MinorAnswer, Residence, RightsChecklist, RightsProfile, Role, Toolkit,
+    YesNo,
 };
 use lykt_core::vault::RecordKind;
 
 use crate::Failure;
-use crate::commands::print_json;
+use crate::commands::{Shown, print_json, print_screens};
 use crate::minors_cmd::pairs;
 use crate::options::{Common, SaveTo};
-use crate::render::wrap;
 use crate::vault_cmd::save_or_print;
 
 fn toolkit(common: &Common) -> Result<Toolkit, Failure> {
@@ -21,149 +23,101 @@ fn toolkit(common: &Common) -> Result<Toolkit, Failure> {
     Ok(Toolkit::new(lykt.pack().clone(), lykt.locales().clone()))
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, Failure> {
-    serde_json::to_value(value).map_err(|e| Failure::Input(e.to_string()))
+/// The toolkit screen `target` with the age question answered.
+fn with_minor(common: &Common, target: &str, minor: MinorAnswer) -> Result<Shown, Failure> {
+    let mut shown = Shown::new(common)?;
+    shown.open(target)?;
+    shown.choose("minor", minor.id())?;
+    Ok(shown)
 }
 
-/// `lykt indicators [--minor]`: the catalogue, grouped as in the guide.
-pub fn indicators(common: &Common, minor: bool, json: bool) -> Result<(), Failure> {
-    let minor = if minor {
-        MinorAnswer::Yes
-    } else {
-        MinorAnswer::No
-    };
-    let list = toolkit(common)?.indicators_offered(minor);
+/// `lykt indicators [--minor yes|unsure|no]`: the checklist of indicators for that answer.
+pub fn indicators(common: &Common, minor: MinorAnswer, json: bool) -> Result<(), Failure> {
     if json {
-        return print_json(&list);
+        return print_json(&toolkit(common)?.indicators_offered(minor));
     }
-    let mut out = std::io::stdout().lock();
-    let mut heading = String::new();
-    for i in &list {
-        let h = to_json(&i.category)?
-            .as_str()
-            .unwrap_or_default()
-            .replace('_', " ");
-        if h != heading {
-            let _ = writeln!(out, "\n{h}");
-            heading = h;
-        }
-        let _ = writeln!(
-            out,
-            "{}",
-            wrap(&format!("{} [{}]", i.text, i.id), "  - ", "    ")
-        );
-    }
+    let screen = with_minor(common, "assess", minor)?.app().current_screen();
+    print_screens([&screen]);
     Ok(())
 }
 
-/// `lykt learn`: every topic in full.
+/// `lykt learn`: the list of topics, then every topic in full.
 pub fn learn(common: &Common, json: bool) -> Result<(), Failure> {
-    let topics = toolkit(common)?.learn_topics();
     if json {
-        return print_json(&topics);
+        return print_json(&toolkit(common)?.learn_topics());
     }
-    let mut out = std::io::stdout().lock();
-    for t in &topics {
-        let _ = writeln!(
-            out,
-            "\n{}\n{}\n{}",
-            t.title,
-            "=".repeat(t.title.chars().count()),
-            wrap(&t.summary, "", "")
-        );
-        for s in &t.sections {
-            if let Some(h) = &s.heading {
-                let _ = writeln!(out, "\n{h}");
-            }
-            for p in &s.paragraphs {
-                let _ = writeln!(out, "{}", wrap(p, "", ""));
-            }
-            for b in &s.bullets {
-                let _ = writeln!(out, "{}", wrap(b, "  • ", "    "));
-            }
+    let mut shown = Shown::new(common)?;
+    let list = shown.open("learn")?;
+    let mut screens = vec![list.clone()];
+    for block in &list.blocks {
+        if let Block::Link { target, .. } = block {
+            screens.push(shown.open(target)?);
         }
     }
+    print_screens(&screens);
     Ok(())
 }
 
-/// `lykt assess --observed ID,ID [--minor yes|unsure|no] [--setting S]`: a summary, never a score.
+/// `lykt assess --observed ID,ID [--minor M] [--setting S]`: the summary, never a score.
 pub fn assess(
     common: &Common,
     ids: &[String],
-    minor: &str,
+    minor: MinorAnswer,
     setting: Option<&str>,
     json: bool,
     to: &SaveTo,
 ) -> Result<(), Failure> {
-    let toolkit = toolkit(common)?;
     let assessment = Assessment {
         observed: ids.to_vec(),
-        minor: MinorAnswer::parse(minor)?,
+        minor,
         setting: setting.map(str::to_owned),
         ..Assessment::default()
     };
-    let result = toolkit.assess(&assessment)?;
-    let work = SavedWork {
-        summary: result.summary.clone(),
-        data: to_json(&assessment)?,
-    };
-    let text = toolkit.assessment_text(&result);
-    save_or_print(
-        common,
-        to,
-        RecordKind::Assessment,
-        work,
-        json,
-        || Ok(result),
-        Some(text),
-    )
+    let result = toolkit(common)?.assess(&assessment)?;
+    let mut shown = with_minor(common, "assess", minor)?;
+    if let Some(s) = setting {
+        shown.choose("setting", s)?;
+    }
+    for id in ids {
+        shown.set(id, "observed")?;
+    }
+    let screen = shown.open("assess/result")?;
+    let work = SavedWork::new(&screen, &assessment)?;
+    save_or_print(common, to, RecordKind::Assessment, work, json, || {
+        Ok(result)
+    })
 }
 
 /// `lykt duties --role R [--minor M] [--danger] [--health-emergency]`: ordered steps.
 pub fn duties(
     common: &Common,
     role: &str,
-    minor: &str,
+    minor: MinorAnswer,
     danger: bool,
     health: bool,
     json: bool,
 ) -> Result<(), Failure> {
-    let toolkit = toolkit(common)?;
-    let input = DutiesInput {
-        immediate_danger: danger,
-        health_emergency: health,
-        ..DutiesInput::new(Role::parse(role)?, MinorAnswer::parse(minor)?)
-    };
-    let plan = toolkit.duties(&input, common.instant()?);
+    let role = Role::parse(role)?;
     if json {
-        return print_json(&plan);
+        let input = DutiesInput {
+            immediate_danger: danger,
+            health_emergency: health,
+            ..DutiesInput::new(role, minor)
+        };
+        return print_json(&toolkit(common)?.duties(&input, common.instant()?));
     }
-    let mut out = std::io::stdout().lock();
-    for (n, step) in plan.steps.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n{}. {} [{}]",
-            n + 1,
-            step.title,
-            step.obligation_label
-        );
-        let _ = writeln!(out, "{}", wrap(&step.action, "   ", "   "));
-        let _ = writeln!(out, "{}", wrap(&step.why, "   ", "   "));
-        if let Some(law) = &step.legal_basis {
-            let _ = writeln!(out, "{}", wrap(law, "   § ", "     "));
-        }
-        for c in &step.contacts {
-            let action = c.actions.first().map_or("", |a| a.label.as_str());
-            let _ = writeln!(out, "   → {}: {} ({})", c.name, action, c.status_text);
-        }
-    }
+    let mut shown = with_minor(common, "duties", minor)?;
+    shown.choose("role", role.id())?;
+    shown.choose("immediate_danger", YesNo::from(danger).id())?;
+    let screen = shown.choose("health_emergency", YesNo::from(health).id())?;
+    print_screens([&screen]);
     Ok(())
 }
 
-/// `lykt rights [--minor] [--no-residence-permit] [--set RIGHT=STATUS]`: the checklist.
+/// `lykt rights [--minor M] [--no-residence-permit] [--set RIGHT=STATUS]`: the checklist.
 pub fn rights(
     common: &Common,
-    minor: bool,
+    minor: MinorAnswer,
     no_permit: bool,
     set: &[String],
     json: bool,
@@ -171,25 +125,24 @@ pub fn rights(
 ) -> Result<(), Failure> {
     let toolkit = toolkit(common)?;
     let mut list = RightsChecklist::new(RightsProfile {
-        minor,
+        minor: minor.presumed_minor(),
         no_residence_permit: no_permit,
     });
     for (right, status) in pairs(set)? {
-        list.set_status(&toolkit.pack().toolkit, right, RightStatus::parse(status)?)?;
+        list.set_status_id(&toolkit.pack().toolkit, right, status)?;
     }
-    let view = toolkit.rights_view(&list);
-    let work = SavedWork {
-        summary: view.summary.clone(),
-        data: to_json(&list)?,
+    let mut shown = with_minor(common, "rights", minor)?;
+    let residence = if no_permit {
+        Residence::NoPermit
+    } else {
+        Residence::HasPermit
     };
-    let text = toolkit.rights_text(&view);
-    save_or_print(
-        common,
-        to,
-        RecordKind::RightsChecklist,
-        work,
-        json,
-        || Ok(view),
-        Some(text),
-    )
+    let mut screen = shown.choose("residence", residence.id())?;
+    for (right, status) in pairs(set)? {
+        screen = shown.set(right, status)?;
+    }
+    let work = SavedWork::new(&screen, &list)?;
+    save_or_print(common, to, RecordKind::RightsChecklist, work, json, || {
+        Ok(toolkit.rights_view(&list))
+    })
 }

@@ -98,7 +98,7 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
                 r.date,
                 kind_label(r.kind, ui, l),
                 r.case_label,
-                body(&r)
+                body(&r)?
             );
         }
         VaultAction::Delete { id } => {
@@ -127,7 +127,7 @@ pub fn run(common: &Common, dir: &Path, action: VaultAction) -> Result<(), Failu
             let r = unlocked(dir, input, now)?
                 .get(&id, now)
                 .map_err(vault_err)?;
-            say_raw!("{}", referral_summary(&r, ui, l));
+            say_raw!("{}", referral_summary(&r, ui, l)?);
         }
     }
     Ok(())
@@ -152,14 +152,14 @@ pub fn save(
     let stdin = std::io::stdin();
     let mut vault = unlocked(dir, &mut stdin.lock(), now)?;
     let id = vault
-        .save(kind, label, &work.payload(), now)
+        .save(kind, label, &work.payload()?, now)
         .map_err(vault_err)?;
     say!("{id}");
     Ok(true)
 }
 
-/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON, or `text` (by
-/// default the summary that would be saved).
+/// Saves `work` when `--save-to` was given; otherwise prints `view` as JSON, or the text that
+/// would be saved (the screen it was made from).
 pub fn save_or_print<T: serde::Serialize>(
     common: &Common,
     to: &SaveTo,
@@ -167,14 +167,13 @@ pub fn save_or_print<T: serde::Serialize>(
     work: SavedWork,
     json: bool,
     view: impl FnOnce() -> Result<T, Failure>,
-    text: Option<String>,
 ) -> Result<(), Failure> {
     if save(common, to, kind, &work)? {
         Ok(())
     } else if json {
         crate::commands::print_json(&view()?)
     } else {
-        say!("{}", text.unwrap_or(work.summary).trim_end());
+        say_raw!("{}", work.summary);
         Ok(())
     }
 }

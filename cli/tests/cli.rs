@@ -70,45 +70,60 @@ fn contacts_filters_and_search() {
     assert!(!ids.contains(&"bufdir-guidance"), "professionals only");
 }
 
+/// The screen the app shows at `at` in `locale` after following `targets`.
+fn screen_after(locale: &str, at: &str, targets: &[&str]) -> lykt_core::app::Screen {
+    let lykt = lykt_core::Lykt::new(&[locale]).expect("entry");
+    let mut app = lykt.app(lykt_core::app::Platform::Terminal);
+    let at = lykt_core::calendar::parse_instant(at).expect("instant");
+    app.set_clock(lykt_core::app::Clock::Fixed(at));
+    for t in targets {
+        app.dispatch(lykt_core::app::Event::Open {
+            target: (*t).to_owned(),
+        })
+        .expect("opens");
+    }
+    app.current_screen()
+}
+
 #[test]
-fn human_output_is_aligned_with_state_and_next_change() {
-    let o = lykt(&["contacts", "--at", "2026-03-27T14:30:00Z"], "");
-    let text = stdout(&o);
+fn one_shot_output_is_the_screen_the_app_shows() {
+    const AT: &str = "2026-03-27T14:30:00Z";
+    let text = stdout(&lykt(&["contacts", "--at", AT], ""));
+    assert_eq!(
+        text,
+        lykt_core::app::plain::page(&screen_after("en", AT, &["contacts"]))
+    );
     let udi = text
         .lines()
-        .find(|l| l.starts_with("Norwegian Directorate of Immigration"))
+        .find(|l| l.contains("Norwegian Directorate of Immigration"))
         .expect("udi line");
+    assert!(udi.contains("Closed now. Opens Monday 10:00"), "{udi}");
     assert!(
-        udi.contains("Closed now. Opens Monday 10:00") && udi.ends_with("23 35 16 00"),
-        "{udi}"
+        !text.contains("(Oslo)"),
+        "words, not the terminal's own marks"
     );
-    let columns: Vec<usize> = text
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            l.find("  Open")
-                .or_else(|| l.find("  Closed"))
-                .map(|i| l[..i].chars().count())
-        })
-        .collect();
-    assert!(columns.len() > 30);
-    assert!(
-        columns.windows(2).all(|w| w[0] == w[1]),
-        "status column is aligned"
+    let one = stdout(&lykt(&["contact", "udi", "--lang", "nb", "--at", AT], ""));
+    assert_eq!(
+        one,
+        lykt_core::app::plain::page(&screen_after("nb", AT, &["contact/udi"]))
     );
-    let one = stdout(&lykt(
+    assert!(one.contains("Stengt nå. Åpner mandag kl. 10:00"));
+    assert!(one.contains("tel:23351600"));
+    let holiday = stdout(&lykt(
         &[
-            "contact",
-            "udi",
-            "--lang",
-            "nb",
+            "contacts",
+            "--audience",
+            "minors",
             "--at",
-            "2026-03-27T14:30:00Z",
+            "2027-05-17T09:00:00Z",
         ],
         "",
     ));
-    assert!(one.contains("Stengt nå. Åpner mandag kl. 10:00"));
-    assert!(one.contains("tel:23351600"));
+    assert!(
+        holiday.contains("public holiday") && holiday.contains("tel:116111"),
+        "the caution offers the always-open calls, not contact ids: {holiday}"
+    );
+    assert!(!holiday.contains("alarmtelefonen,"), "{holiday}");
 }
 
 #[test]

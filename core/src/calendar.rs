@@ -88,22 +88,9 @@ pub enum Holiday {
 }
 
 impl Holiday {
-    /// Stable id, for example `constitution_day`.
+    /// Stable id, for example `constitution_day`: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::NewYearsDay => "new_years_day",
-            Self::MaundyThursday => "maundy_thursday",
-            Self::GoodFriday => "good_friday",
-            Self::EasterSunday => "easter_sunday",
-            Self::EasterMonday => "easter_monday",
-            Self::LabourDay => "labour_day",
-            Self::ConstitutionDay => "constitution_day",
-            Self::AscensionDay => "ascension_day",
-            Self::WhitSunday => "whit_sunday",
-            Self::WhitMonday => "whit_monday",
-            Self::ChristmasDay => "christmas_day",
-            Self::BoxingDay => "boxing_day",
-        }
+        crate::ids::id(&self)
     }
 
     /// The `ui.json` key of its name.

@@ -104,14 +104,6 @@ pub enum Error {
         /// The id as given.
         id: String,
     },
-    /// A right is not in the checklist.
-    #[error("the rights checklist has no right \"{id}\"; valid ids: {valid}", valid = .valid.join(", "))]
-    UnknownRight {
-        /// The id as given.
-        id: String,
-        /// The rights in this checklist.
-        valid: Vec<String>,
-    },
     /// Work could not be made into a record to save; nothing was saved.
     #[error("the work could not be saved: {reason}")]
     NotSaved {
@@ -162,8 +154,6 @@ pub enum ErrorKind {
     UnknownIndicator,
     /// See [`Error::IndicatorNotOffered`].
     IndicatorNotOffered,
-    /// See [`Error::UnknownRight`].
-    UnknownRight,
     /// See [`Error::NotSaved`].
     NotSaved,
     /// See [`Error::Content`].
@@ -212,7 +202,6 @@ impl Error {
             Self::InvalidValue { .. } => ErrorKind::InvalidValue,
             Self::UnknownIndicator { .. } => ErrorKind::UnknownIndicator,
             Self::IndicatorNotOffered { .. } => ErrorKind::IndicatorNotOffered,
-            Self::UnknownRight { .. } => ErrorKind::UnknownRight,
             Self::NotSaved { .. } => ErrorKind::NotSaved,
             Self::Content(_) => ErrorKind::InvalidContent,
             Self::PackRefused(_) => ErrorKind::PackRefused,

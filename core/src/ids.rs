@@ -12,6 +12,52 @@ pub fn id<T: Serialize>(value: &T) -> &'static str {
     value.serialize(VariantName).unwrap_or_default()
 }
 
+/// A closed set of values with stable ids, as files, events, links and the terminal write them.
+pub trait Vocabulary: Copy + Serialize + 'static {
+    /// The field name used in error messages, for example `minor`.
+    const FIELD: &'static str;
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+
+    /// The value's id: its serde name.
+    fn id(self) -> &'static str {
+        id(&self)
+    }
+
+    /// Parses an id, naming the valid ones when it is unknown.
+    fn parse(value: &str) -> Result<Self, crate::Error> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|a| a.id() == value)
+            .ok_or_else(|| Self::unknown(value))
+    }
+
+    /// Every id, in display order.
+    fn ids() -> Vec<String> {
+        Self::ALL.iter().map(|a| a.id().to_owned()).collect()
+    }
+
+    /// The error for a value that is none of these; an [`crate::Error::InvalidValue`] unless a
+    /// set says otherwise.
+    fn unknown(value: &str) -> crate::Error {
+        invalid(Self::FIELD, value, Self::ALL.iter().map(|a| a.id()))
+    }
+}
+
+/// An [`crate::Error::InvalidValue`]: `value` is not one of the `valid` values of `field`.
+pub(crate) fn invalid<'a>(
+    field: &str,
+    value: &str,
+    valid: impl IntoIterator<Item = &'a str>,
+) -> crate::Error {
+    crate::Error::InvalidValue {
+        field: field.to_owned(),
+        value: value.to_owned(),
+        valid: valid.into_iter().map(str::to_owned).collect(),
+    }
+}
+
 /// A serializer that only records the name of a unit variant.
 struct VariantName;
 

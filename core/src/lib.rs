@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod app;
 pub mod calendar;
+pub mod checklist;
 pub mod contacts;
 pub mod content;
 pub mod entry;

@@ -1,28 +1,50 @@
 //! Saved work: what the professional tools hand to the vault, and the referral summary.
 //!
 //! A note's payload is its text. Every other kind stores `{"summary": text, "data": value}`:
-//! the de-identified summary the tool wrote when it was saved, and the tool's own data.
+//! the plain text of the screen the work was saved from (de-identified: screens hold no case
+//! label), and the tool's own data.
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Screen, plain};
 use crate::content::ui::Ui;
+use crate::error::Error;
 use crate::locale::Locales;
 use crate::ui_keys::saved as k;
-use crate::vault::{Record, RecordKind};
+use crate::vault::{Record, RecordKind, VaultError};
 
 /// One piece of work ready to save.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedWork {
-    /// The de-identified plain-text summary (what was observed, flags, steps, statuses, sources).
+    /// The plain text of the screen it was saved from.
     pub summary: String,
     /// The tool's own data, for reopening.
     pub data: serde_json::Value,
 }
 
 impl SavedWork {
-    /// The vault payload.
-    pub fn payload(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The work shown on `screen`, with the tool's `data`.
+    pub fn new(screen: &Screen, data: &impl Serialize) -> Result<Self, Error> {
+        Ok(Self {
+            summary: plain::page(screen),
+            data: serde_json::to_value(data).map_err(not_saved)?,
+        })
+    }
+
+    /// The vault payload; refused rather than stored empty.
+    pub fn payload(&self) -> Result<String, Error> {
+        if self.summary.trim().is_empty() {
+            return Err(Error::NotSaved {
+                reason: "it has no text".into(),
+            });
+        }
+        serde_json::to_string(self).map_err(not_saved)
+    }
+}
+
+fn not_saved(e: serde_json::Error) -> Error {
+    Error::NotSaved {
+        reason: format!("it could not be written as data ({e})"),
     }
 }
 
@@ -40,20 +62,25 @@ pub fn kind_label<'a>(kind: RecordKind, ui: &'a Ui, locales: &Locales) -> &'a st
     )
 }
 
-/// The body of a record: a note's text, or the summary stored with the work.
-pub fn body(record: &Record) -> String {
+/// The body of a record: a note's text, or the text stored with the work.
+pub fn body(record: &Record) -> Result<String, Error> {
     match record.kind {
-        RecordKind::Note => record.payload.clone(),
+        RecordKind::Note => Ok(record.payload.clone()),
         _ => serde_json::from_str::<SavedWork>(&record.payload)
             .map(|w| w.summary)
-            .unwrap_or_default(),
+            .map_err(|_| {
+                VaultError::Integrity {
+                    id: record.id.clone(),
+                }
+                .into()
+            }),
     }
 }
 
 /// A plain-text summary of one record for the share sheet. The case label is left out.
-pub fn referral_summary(record: &Record, ui: &Ui, locales: &Locales) -> String {
+pub fn referral_summary(record: &Record, ui: &Ui, locales: &Locales) -> Result<String, Error> {
     let kind = kind_label(record.kind, ui, locales);
-    format!(
+    Ok(format!(
         "{}\n{}\n\n{}\n\n{}\n",
         ui.get(k::SAVED_SUMMARY_TITLE, locales),
         ui.fill(
@@ -61,7 +88,42 @@ pub fn referral_summary(record: &Record, ui: &Ui, locales: &Locales) -> String {
             locales,
             &[("kind", kind), ("date", &record.date)]
         ),
-        body(record).trim_end(),
+        body(record)?.trim(),
         ui.get(k::SAVED_SUMMARY_FOOTER, locales),
-    )
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: RecordKind, payload: &str) -> Record {
+        Record {
+            id: "r1".into(),
+            date: "2026-03-27".into(),
+            kind,
+            case_label: "case 1".into(),
+            created: 0,
+            payload: payload.into(),
+        }
+    }
+
+    #[test]
+    fn work_without_text_is_refused_rather_than_saved_empty() {
+        let work = SavedWork {
+            summary: " \n".into(),
+            data: serde_json::Value::Null,
+        };
+        assert!(matches!(work.payload(), Err(Error::NotSaved { .. })));
+    }
+
+    #[test]
+    fn a_record_that_is_not_saved_work_is_damaged_not_blank() {
+        let e = body(&record(RecordKind::Assessment, "{}")).expect_err("not saved work");
+        assert_eq!(e.code(), "vault_damaged");
+        assert_eq!(
+            body(&record(RecordKind::Note, "text")).expect("a note"),
+            "text"
+        );
+    }
 }

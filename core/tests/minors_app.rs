@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use lykt_core::Error;
 use lykt_core::actions::ActionKind;
+use lykt_core::app::plain;
 use lykt_core::app::{App, Block, Clock, Effect, Event, Platform, Screen};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
@@ -158,6 +159,24 @@ fn the_outcome_shows_the_end_card_with_calls_first_and_links_to_the_rest() {
     let uris: Vec<&str> = end.actions().map(|a| a.uri.as_str()).collect();
     assert_eq!(uris[0], "tel:112", "the urgent call stays on top");
     assert!(uris.contains(&"tel:116111"));
+    let text = plain::page(&end);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let calls = text.find("Ring 112").expect("the emergency call");
+    assert!(
+        calls < text.find("Hva du gjør nå").expect("what to do"),
+        "{text}"
+    );
+    assert!(text.contains("Nå, tirsdag kl. 02:30: utenfor antatt kontortid."));
+    assert!(
+        text.contains("Er personen under 18 år? Jeg er usikker"),
+        "{text}"
+    );
+    assert!(
+        text.contains("barnevernsloven § 4-5"),
+        "the end card's legal basis"
+    );
+    assert_eq!(text.matches("Kontortiden her er en antakelse").count(), 1);
+    assert_eq!(text.matches("tel:112").count(), 1, "each number once");
     let targets = links(&end);
     for card in [
         "minors/call-112",

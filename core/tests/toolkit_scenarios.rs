@@ -1,39 +1,35 @@
-//! Runs the shared toolkit scenario files in `tests/scenarios/toolkit/` (the Kotlin tests will
-//! run the same files through the bindings). The format is described in `tests/scenarios/README.md`.
-
-mod support;
-use support::scenario_files;
+//! Runs the assessment's and the duties engine's case files in `core/tests/data/toolkit/`:
+//! the engines' own results (flag kinds, step ids and how binding each is), which no screen
+//! carries. The format is described in `core/tests/data/README.md`; what the screens show is
+//! checked by the shared scenarios in `tests/scenarios/`.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use lykt_core::Error;
 use lykt_core::calendar::parse_instant;
-use lykt_core::contacts::OpenState;
 use lykt_core::content::ContentPack;
-use lykt_core::toolkit::{
-    Answer, Assessment, DutiesInput, MinorAnswer, RightStatus, RightsChecklist, RightsProfile,
-    Role, Toolkit,
-};
+use lykt_core::ids::{Vocabulary, id};
+use lykt_core::toolkit::{Assessment, DutiesInput, MinorAnswer, Role, Toolkit};
 use serde_json::{Value, json};
 
-/// The error kinds the scenario files name.
-fn code(e: &Error) -> &'static str {
-    match e {
-        Error::InvalidValue { .. } => "invalid_value",
-        Error::UnknownIndicator { .. } => "unknown_indicator",
-        Error::IndicatorNotOffered { .. } => "indicator_not_offered",
-        Error::UnknownRight { .. } => "unknown_right",
-        _ => "other",
-    }
-}
-
-fn state(s: OpenState) -> &'static str {
-    match s {
-        OpenState::Open => "open",
-        OpenState::Closed => "closed",
-        OpenState::AlwaysOpen => "always_open",
-        OpenState::NotStated => "not_stated",
-    }
+/// Every case file in `core/tests/data/toolkit`, parsed, in name order.
+fn case_files() -> Vec<(String, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/toolkit");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .expect("the case folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p.display().to_string(), v)
+        })
+        .collect()
 }
 
 fn strs(v: &Value) -> Vec<String> {
@@ -54,36 +50,6 @@ fn flag(case: &Value, key: &str) -> bool {
 fn run(tk: &Toolkit, case: &Value) -> Result<BTreeMap<String, Value>, Error> {
     let mut got = BTreeMap::new();
     match case["op"].as_str().expect("op") {
-        "indicators" => {
-            let list = tk.indicators();
-            let count = |f: &dyn Fn(&lykt_core::toolkit::IndicatorView) -> Option<String>| {
-                let mut m: BTreeMap<String, usize> = BTreeMap::new();
-                for x in &list {
-                    if let Some(k) = f(x) {
-                        *m.entry(k).or_default() += 1;
-                    }
-                }
-                json!(m)
-            };
-            let id = |v: Value| v.as_str().map(str::to_owned);
-            got.insert("count".into(), json!(list.len()));
-            got.insert("per_category".into(), count(&|x| id(json!(x.category))));
-            got.insert("per_group".into(), count(&|x| id(json!(x.group))));
-            got.insert("per_sector".into(), count(&|x| id(json!(x.sector))));
-            got.insert(
-                "minor_only".into(),
-                json!(list.iter().filter(|x| x.minor_only).count()),
-            );
-            got.insert("settings".into(), json!(tk.settings().len()));
-        }
-        "learn" => {
-            let ids: Vec<String> = tk.learn_topics().into_iter().map(|t| t.id).collect();
-            got.insert("topics".into(), json!(ids));
-        }
-        "learn_topic" => {
-            let t = tk.learn_topic(case["id"].as_str().expect("id"))?;
-            got.insert("title".into(), json!(t.title));
-        }
         "assess" => {
             let a = Assessment {
                 observed: strs(&case["observed"]),
@@ -173,7 +139,7 @@ fn run(tk: &Toolkit, case: &Value) -> Result<BTreeMap<String, Value>, Error> {
                 .steps
                 .iter()
                 .flat_map(|s| &s.contacts)
-                .map(|c| (c.id.as_str(), state(c.status)))
+                .map(|c| (c.id.as_str(), id(&c.status)))
                 .collect();
             got.insert("contact_status".into(), json!(status));
             let first: BTreeMap<&str, &str> = plan
@@ -191,41 +157,6 @@ fn run(tk: &Toolkit, case: &Value) -> Result<BTreeMap<String, Value>, Error> {
                 .filter_map(|s| Some((s.id.as_str(), s.link.as_ref()?.target.as_str())))
                 .collect();
             got.insert("links".into(), json!(links));
-        }
-        "rights" => {
-            let profile = RightsProfile::parse(
-                case["minor"].as_str().expect("minor"),
-                case["no_residence_permit"]
-                    .as_bool()
-                    .expect("no_residence_permit"),
-            )?;
-            let mut list = RightsChecklist::new(profile);
-            if let Some(statuses) = case["statuses"].as_object() {
-                for (id, status) in statuses {
-                    let status = RightStatus::parse(status.as_str().expect("status"))?;
-                    list.set_status(&tk.pack().toolkit, id, status)?;
-                }
-            }
-            let view = tk.rights_view(&list);
-            let ids: Vec<&str> = view.rights.iter().map(|r| r.id.as_str()).collect();
-            got.insert("rights".into(), json!(ids));
-            let older: Vec<&str> = view
-                .rights
-                .iter()
-                .filter(|r| r.older)
-                .map(|r| r.id.as_str())
-                .collect();
-            got.insert("older".into(), json!(older));
-            got.insert(
-                "progress".into(),
-                json!([view.progress.done, view.progress.total]),
-            );
-            let status: BTreeMap<&str, &str> = view
-                .rights
-                .iter()
-                .map(|r| (r.id.as_str(), r.status.id()))
-                .collect();
-            got.insert("status".into(), json!(status));
         }
         other => panic!("unknown op {other}"),
     }
@@ -245,18 +176,18 @@ fn satisfies(got: &Value, want: &Value) -> bool {
 #[test]
 fn toolkit_scenarios() {
     let mut cases_run = 0;
-    for (path, file) in scenario_files("toolkit") {
+    for (path, file) in case_files() {
         let locales = strs(&file["locales"]);
         let pack = ContentPack::embedded().expect("valid pack");
         let tk = Toolkit::new(pack.clone(), pack.locales(&locales).expect("locales"));
         for case in file["cases"].as_array().expect("cases") {
-            let where_ = format!("{}: {case}", path.display());
+            let where_ = format!("{path}: {case}");
             let expect = case["expect"].as_object().expect("expect");
             cases_run += 1;
             match run(&tk, case) {
                 Err(e) => assert_eq!(
                     expect.get("error").and_then(Value::as_str),
-                    Some(code(&e)),
+                    Some(e.code()),
                     "{where_}: {e}"
                 ),
                 Ok(got) => {

@@ -1,7 +1,11 @@
 //! The contact list with open-now states, and one contact's details and actions.
 
+use super::blocks::{
+    bullets, calls_first, heading, link, notice, older_notice, paragraph, sources,
+};
 use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
-use crate::contacts::{Audience, Category, ContactBook, ContactView, OpenState};
+use crate::contacts::{Audience, Category, ContactBook, ContactListing, ContactView, OpenState};
+use crate::ids::Vocabulary;
 use crate::ui_keys as k;
 
 /// The status kind matching an open state.
@@ -21,55 +25,73 @@ fn book(ctx: &Ctx<'_>) -> ContactBook {
 /// Every contact (or those for one audience), grouped by kind, with open-now states.
 pub(super) fn list(ctx: &Ctx<'_>, route: &Route, audience: Option<Audience>) -> Screen {
     let book = book(ctx);
-    let listing = book.list(audience, ctx.now);
-    let mut blocks = vec![Block::Paragraph {
-        text: ctx.ui(k::CONTACTS_INTRO).to_owned(),
-    }];
-    if let Some(notice) = &listing.holiday_notice {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Caution,
-            text: notice.clone(),
-        });
-        for id in &listing.always_open_alternatives {
-            if let Some(first_call) = book
-                .contact(id, ctx.now)
-                .ok()
-                .and_then(|c| c.actions.into_iter().next())
-            {
-                blocks.push(Block::Action { action: first_call });
-            }
-        }
+    listing(ctx, route, &book, &book.list(audience, ctx.now), audience)
+}
+
+/// The contact list narrowed to the contacts that match `query`, best first.
+pub(super) fn search(
+    ctx: &Ctx<'_>,
+    route: &Route,
+    audience: Option<Audience>,
+    query: &str,
+) -> Screen {
+    let book = book(ctx);
+    listing(
+        ctx,
+        route,
+        &book,
+        &book.search(query, audience, ctx.now),
+        audience,
+    )
+}
+
+fn listing(
+    ctx: &Ctx<'_>,
+    route: &Route,
+    book: &ContactBook,
+    listing: &ContactListing,
+    audience: Option<Audience>,
+) -> Screen {
+    let mut blocks = vec![paragraph(ctx.ui(k::CONTACTS_INTRO))];
+    if let Some(text) = &listing.holiday_notice {
+        blocks.push(notice(NoticeLevel::Caution, text.clone()));
+        let firsts: Vec<_> = listing
+            .always_open_alternatives
+            .iter()
+            .filter_map(|id| book.contact(id, ctx.now).ok())
+            .filter_map(|c| c.actions.into_iter().next())
+            .collect();
+        blocks.extend(calls_first(&firsts, &mut Vec::new(), None));
     }
     for a in Audience::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|a| Some(*a) != audience && *a != Audience::Anyone)
     {
-        blocks.push(Block::Link {
-            target: Route::Contacts { audience: Some(a) }.target(),
-            label: ctx.fill(k::CONTACTS_FOR, &[("audience", book.audience_label(a))]),
-            detail: None,
-        });
+        blocks.push(link(
+            &Route::Contacts { audience: Some(a) },
+            ctx.fill(k::CONTACTS_FOR, &[("audience", book.audience_label(a))]),
+            None,
+        ));
     }
     if audience.is_some() {
-        blocks.push(Block::Link {
-            target: Route::Contacts { audience: None }.target(),
-            label: ctx.ui(k::CONTACTS_ALL).to_owned(),
-            detail: None,
-        });
+        blocks.push(link(
+            &Route::Contacts { audience: None },
+            ctx.ui(k::CONTACTS_ALL),
+            None,
+        ));
     }
     let mut current: Option<Category> = None;
     for c in &listing.contacts {
         if current != Some(c.category) {
             current = Some(c.category);
-            blocks.push(Block::Heading {
-                text: book.category_label(c.category).to_owned(),
-            });
+            blocks.push(heading(book.category_label(c.category)));
         }
-        blocks.push(Block::Link {
-            target: Route::Contact { id: c.id.clone() }.target(),
-            label: c.name.clone(),
-            detail: Some(c.status_text.clone()),
-        });
+        blocks.push(link(
+            &Route::Contact { id: c.id.clone() },
+            c.name.clone(),
+            Some(c.status_text.clone()),
+        ));
     }
     let title = match audience {
         Some(a) => format!("{} – {}", ctx.ui(k::CONTACTS_TITLE), book.audience_label(a)),
@@ -96,9 +118,7 @@ pub(super) fn detail(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
 /// The blocks describing one contact; reused wherever a contact is shown in full.
 pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) -> Vec<Block> {
     let mut blocks = vec![
-        Block::Paragraph {
-            text: c.summary.clone(),
-        },
+        paragraph(c.summary.clone()),
         Block::Status {
             text: c.status_text.clone(),
             state: status_kind(c.status),
@@ -107,10 +127,10 @@ pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) 
     if let (Some(h), Some(pack_contact)) = (book.holiday_at(ctx.now), ctx.pack.contact(&c.id))
         && pack_contact.hours.is_weekly()
     {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Caution,
-            text: ctx.fill(k::NOTICE_HOLIDAY_CONTACT, &[("holiday", &h.name)]),
-        });
+        blocks.push(notice(
+            NoticeLevel::Caution,
+            ctx.fill(k::NOTICE_HOLIDAY_CONTACT, &[("holiday", &h.name)]),
+        ));
     }
     blocks.extend(
         c.actions
@@ -118,21 +138,21 @@ pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) 
             .cloned()
             .map(|action| Block::Action { action }),
     );
-    for p in c.phones.iter().chain(&c.sms) {
-        if let Some(note) = &p.note {
-            blocks.push(Block::Paragraph { text: note.clone() });
-        }
-    }
-    blocks.push(Block::Paragraph {
-        text: ctx.fill(k::CONTACT_HOURS, &[("hours", &c.hours)]),
-    });
+    blocks.extend(
+        c.phones
+            .iter()
+            .chain(&c.sms)
+            .filter_map(|p| p.note.clone())
+            .map(paragraph),
+    );
+    blocks.push(paragraph(
+        ctx.fill(k::CONTACT_HOURS, &[("hours", &c.hours)]),
+    ));
     if !c.languages.is_empty() {
-        blocks.push(Block::Paragraph {
-            text: ctx.fill(
-                k::CONTACT_LANGUAGES,
-                &[("languages", &c.languages.join(", "))],
-            ),
-        });
+        blocks.push(paragraph(ctx.fill(
+            k::CONTACT_LANGUAGES,
+            &[("languages", &c.languages.join(", "))],
+        )));
     }
     let facts: Vec<String> = [
         (c.interpreter, k::CONTACT_INTERPRETER),
@@ -143,25 +163,18 @@ pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) 
     .filter(|(stated, _)| *stated == Some(true))
     .map(|(_, key)| ctx.ui(key).to_owned())
     .collect();
-    if !facts.is_empty() {
-        blocks.push(Block::BulletList { items: facts });
-    }
+    blocks.extend(bullets(facts));
     let audiences: Vec<&str> = c
         .audiences
         .iter()
         .map(|a| book.audience_label(*a))
         .collect();
-    blocks.push(Block::Paragraph {
-        text: ctx.fill(
-            k::CONTACT_AUDIENCES,
-            &[("audiences", &audiences.join("; "))],
-        ),
-    });
+    blocks.push(paragraph(ctx.fill(
+        k::CONTACT_AUDIENCES,
+        &[("audiences", &audiences.join("; "))],
+    )));
     if c.older_source {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Caution,
-            text: ctx.ui(k::CONTACT_OLDER_SOURCE).to_owned(),
-        });
+        blocks.push(older_notice(ctx));
     } else {
         let older: Vec<&str> = c
             .phones
@@ -179,17 +192,17 @@ pub(crate) fn detail_blocks(ctx: &Ctx<'_>, book: &ContactBook, c: &ContactView) 
             )
             .collect();
         for address in older {
-            blocks.push(Block::Notice {
-                level: NoticeLevel::Caution,
-                text: ctx.fill(k::CONTACT_OLDER_CHANNEL, &[("address", address)]),
-            });
+            blocks.push(older_channel(ctx, address));
         }
     }
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::CONTACT_SOURCES).to_owned(),
-    });
-    blocks.push(Block::BulletList {
-        items: c.sources.iter().map(|s| s.text.clone()).collect(),
-    });
+    blocks.extend(sources(ctx, &c.sources));
     blocks
+}
+
+/// The caution for one address or number that only an older document gives.
+pub(super) fn older_channel(ctx: &Ctx<'_>, address: &str) -> Block {
+    notice(
+        NoticeLevel::Caution,
+        ctx.fill(k::OLDER_CHANNEL, &[("address", address)]),
+    )
 }

@@ -1,13 +1,13 @@
 //! The discreet information pages and the link to them from the start screen.
 
-use super::contact_screens::status_kind;
+use super::blocks::notice;
+use super::contact_screens::{older_channel, status_kind};
 use super::quick_exit::affordance;
 use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
 use crate::info::trigger::ExitTrigger;
 use crate::info::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
-use crate::ui_keys as k;
 use crate::ui_keys::info as vk;
 
 /// The route that shows page `id`.
@@ -81,7 +81,7 @@ fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
             }
         }
         if only_older(&ctx.pack.meta.sources, block.sources()) {
-            out.push(older_notice(ctx.ui(vk::INFO_OLDER_SOURCE).to_owned()));
+            out.push(notice(NoticeLevel::Caution, ctx.ui(vk::INFO_OLDER_SOURCE)));
         }
     }
     out
@@ -140,17 +140,8 @@ fn actions(
                 out.push(Block::Paragraph { text: note });
             }
             if older {
-                out.push(older_notice(
-                    ctx.fill(k::CONTACT_OLDER_CHANNEL, &[("address", address)]),
-                ));
+                out.push(older_channel(ctx, address));
             }
         }
-    }
-}
-
-fn older_notice(text: String) -> Block {
-    Block::Notice {
-        level: NoticeLevel::Caution,
-        text,
     }
 }

@@ -1,14 +1,15 @@
 //! Screens of the minors' flow (each question, then the outcome), single action cards with
 //! their calls first, and the emergency-placement checklist.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind, no_question};
-use crate::actions::ActionKind;
+use super::blocks::{bullets, calls_first, checklist_item, heading, link, notice, paragraph};
+use super::blocks::{screen_link, sources};
+use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
 use crate::content::ContentPack;
+use crate::content::source::merge;
 use crate::error::Error;
-use crate::minors::{CardView, FlowSession, ItemStatus, MinorsFlow, PlacementChecklist, When};
+use crate::minors::{CardView, FlowSession, MinorsFlow, PlacementChecklist, When};
 use crate::ui_keys::minors as k;
 
 /// The minors' state of an app, in memory only: the flow session and the placement checklist.
@@ -23,16 +24,14 @@ impl MinorsState {
     pub fn new(pack: &Arc<ContentPack>) -> Self {
         Self {
             session: FlowSession::new(pack.clone()),
-            placement: PlacementChecklist::new(&pack.minors.placement),
+            placement: PlacementChecklist::default(),
         }
     }
 
     /// Forgets every answer and every checklist status (a quick exit).
     pub fn clear(&mut self) {
         self.session.restart();
-        for item in &mut self.placement.items {
-            item.status = ItemStatus::NotStarted;
-        }
+        self.placement.clear();
     }
 
     /// Opening the flow from a link starts it afresh; the checklist keeps its statuses.
@@ -52,17 +51,23 @@ impl MinorsState {
         *route == Route::Minors && !self.session.path().is_empty()
     }
 
-    /// Answers the open question.
+    /// Answers the open question; once the flow has ended, any answer is refused as such.
     pub fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.session.current_step() {
-            Some(step) if step.id == question => self.session.answer(option),
-            _ => Err(no_question(question)),
+            Some(step) if step.id != question => Err(super::no_question(question)),
+            _ => self.session.answer(option),
         }
     }
 
     /// Sets a checklist item's status.
-    pub fn set_status(&mut self, item: &str, status: &str) -> Result<(), Error> {
-        self.placement.set(item, status)
+    pub fn set_status(
+        &mut self,
+        pack: &ContentPack,
+        item: &str,
+        status: &str,
+    ) -> Result<(), Error> {
+        self.placement
+            .set_id(pack.minors.placement_ids(), item, status)
     }
 }
 
@@ -74,14 +79,11 @@ fn minors_flow(ctx: &Ctx<'_>) -> MinorsFlow {
 pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen {
     let flow = minors_flow(ctx);
     let walk = flow.outcome(&state.session, ctx.now);
-    let mut seen = HashSet::new();
+    let mut shown = Vec::new();
     let mut blocks = Vec::new();
     for card in walk.actions.iter().filter(|c| c.urgent) {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Urgent,
-            text: card.title.clone(),
-        });
-        push_actions(&mut blocks, &mut seen, card);
+        blocks.push(notice(NoticeLevel::Urgent, card.title.clone()));
+        blocks.extend(card_actions(card, &mut shown));
     }
     let title = match (&walk.current_step, walk.actions.last()) {
         (Some(step), _) => {
@@ -98,22 +100,20 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
                     })
                     .collect(),
             });
-            if let Some(help) = &step.help {
-                blocks.push(Block::Paragraph { text: help.clone() });
-            }
+            blocks.extend(step.help.clone().map(paragraph));
             ctx.ui(k::MINORS_TITLE).to_owned()
         }
         (None, Some(end)) => {
-            blocks.extend(card_blocks(ctx, &flow, end, &mut seen));
+            blocks.extend(card_blocks(ctx, &flow, end, &mut shown));
             let others: Vec<&CardView> = walk.actions.iter().filter(|c| c.id != end.id).collect();
             if !others.is_empty() {
-                blocks.push(Block::Heading {
-                    text: ctx.ui(k::MINORS_ALL_ACTIONS).to_owned(),
-                });
-                blocks.extend(others.into_iter().map(|c| Block::Link {
-                    target: Route::MinorsCard { id: c.id.clone() }.target(),
-                    label: c.title.clone(),
-                    detail: c.do_now.first().cloned(),
+                blocks.push(heading(ctx.ui(k::MINORS_ALL_ACTIONS)));
+                blocks.extend(others.into_iter().map(|c| {
+                    link(
+                        &Route::MinorsCard { id: c.id.clone() },
+                        c.title.clone(),
+                        c.do_now.first().cloned(),
+                    )
                 }));
             }
             end.title.clone()
@@ -121,21 +121,14 @@ pub(super) fn flow(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Screen 
         (None, None) => ctx.ui(k::MINORS_TITLE).to_owned(),
     };
     if !walk.path.is_empty() {
-        blocks.push(Block::Heading {
-            text: ctx.ui(k::MINORS_ANSWERS).to_owned(),
-        });
-        blocks.push(Block::BulletList {
-            items: walk
-                .path
+        blocks.push(heading(ctx.ui(k::MINORS_ANSWERS)));
+        blocks.extend(bullets(
+            walk.path
                 .iter()
                 .map(|a| format!("{} {}", a.question, a.answer))
                 .collect(),
-        });
-        blocks.push(Block::Link {
-            target: Route::Minors.target(),
-            label: ctx.ui(k::MINORS_RESTART).to_owned(),
-            detail: None,
-        });
+        ));
+        blocks.push(link(&Route::Minors, ctx.ui(k::MINORS_RESTART), None));
     }
     ctx.screen(route, title, Mode::Professional, blocks)
 }
@@ -145,7 +138,7 @@ pub(super) fn card(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     let flow = minors_flow(ctx);
     match flow.card(id, ctx.now) {
         Some(card) => {
-            let blocks = card_blocks(ctx, &flow, &card, &mut HashSet::new());
+            let blocks = card_blocks(ctx, &flow, &card, &mut Vec::new());
             ctx.screen(route, card.title, Mode::Professional, blocks)
         }
         // Routes are checked when opened; a pack without the card shows an empty screen.
@@ -153,47 +146,28 @@ pub(super) fn card(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     }
 }
 
-/// Adds the actions of `card`'s contacts, calls first, skipping actions already on the screen.
-fn push_actions(blocks: &mut Vec<Block>, seen: &mut HashSet<String>, card: &CardView) {
-    let actions = || card.contacts.iter().flat_map(|c| &c.actions);
-    let calls = actions().filter(|a| a.kind == ActionKind::Call);
-    let others = actions().filter(|a| a.kind != ActionKind::Call);
-    for action in calls.chain(others) {
-        if seen.insert(action.id.clone()) {
-            blocks.push(Block::Action {
-                action: action.clone(),
-            });
-        }
-    }
+/// The actions of `card`'s contacts, calls first, each number once on the screen.
+fn card_actions(card: &CardView, shown: &mut Vec<String>) -> Vec<Block> {
+    calls_first(card.contacts.iter().flat_map(|c| &c.actions), shown, None)
 }
 
 fn card_blocks(
     ctx: &Ctx<'_>,
     flow: &MinorsFlow,
     card: &CardView,
-    seen: &mut HashSet<String>,
+    shown: &mut Vec<String>,
 ) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    push_actions(&mut blocks, seen, card);
+    let mut blocks = card_actions(card, shown);
     if let Some(note) = &card.office_hours_note {
         blocks.push(Block::Status {
             text: flow.now_text(ctx.now),
             state: StatusKind::Info,
         });
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Caution,
-            text: note.clone(),
-        });
+        blocks.push(notice(NoticeLevel::Caution, note.clone()));
     }
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::MINORS_DO_NOW).to_owned(),
-    });
-    blocks.push(Block::BulletList {
-        items: card.do_now.clone(),
-    });
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::MINORS_CONTACTS).to_owned(),
-    });
+    blocks.push(heading(ctx.ui(k::MINORS_DO_NOW)));
+    blocks.extend(bullets(card.do_now.clone()));
+    blocks.push(heading(ctx.ui(k::MINORS_CONTACTS)));
     for c in &card.contacts {
         let detail = match c.when {
             When::AnyTime => c.status_text.clone(),
@@ -206,37 +180,20 @@ fn card_blocks(
                 format!("{} · {}", c.status_text, ctx.ui(k::MINORS_WHEN_AFTER_HOURS))
             }
         };
-        blocks.push(Block::Link {
-            target: Route::Contact { id: c.id.clone() }.target(),
-            label: c.name.clone(),
-            detail: Some(detail),
-        });
+        blocks.push(link(
+            &Route::Contact { id: c.id.clone() },
+            c.name.clone(),
+            Some(detail),
+        ));
     }
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::MINORS_DO_NOT).to_owned(),
-    });
-    blocks.push(Block::BulletList {
-        items: card.do_not.clone(),
-    });
-    blocks.extend(card.links.iter().map(|l| Block::Link {
-        target: l.target.clone(),
-        label: l.label.clone(),
-        detail: None,
-    }));
+    blocks.push(heading(ctx.ui(k::MINORS_DO_NOT)));
+    blocks.extend(bullets(card.do_not.clone()));
+    blocks.extend(card.links.iter().map(screen_link));
     if !card.legal_basis.is_empty() {
-        blocks.push(Block::Heading {
-            text: ctx.ui(k::MINORS_LEGAL_BASIS).to_owned(),
-        });
-        blocks.push(Block::BulletList {
-            items: card.legal_basis.clone(),
-        });
+        blocks.push(heading(ctx.ui(k::MINORS_LEGAL_BASIS)));
+        blocks.extend(bullets(card.legal_basis.clone()));
     }
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::MINORS_SOURCES).to_owned(),
-    });
-    blocks.push(Block::BulletList {
-        items: flow.citation_texts(&card.sources),
-    });
+    blocks.extend(sources(ctx, &card.sources));
     blocks
 }
 
@@ -246,53 +203,36 @@ pub(super) fn placement(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Sc
     let view = flow.placement_view(&state.placement, ctx.now);
     let legal = ctx.ui(k::MINORS_LEGAL_BASIS);
     let mut blocks = vec![
-        Block::Paragraph {
-            text: ctx.ui(k::PLACEMENT_INTRO).to_owned(),
-        },
+        paragraph(ctx.ui(k::PLACEMENT_INTRO)),
         Block::Status {
             text: view.progress_text.clone(),
             state: StatusKind::Info,
         },
     ];
-    let mut seen = HashSet::new();
-    let mut sources = Vec::new();
+    let mut shown = Vec::new();
     for item in &view.items {
         let detail = if item.legal_basis.is_empty() {
             item.detail.clone()
         } else {
             format!("{}\n{legal}: {}", item.detail, item.legal_basis.join("; "))
         };
-        blocks.push(Block::ChecklistItem {
-            id: item.id.clone(),
-            text: item.text.clone(),
-            detail: Some(detail),
-            status: item.status.id().to_owned(),
-            status_label: item.status_label.clone(),
-            options: ItemStatus::ALL
-                .into_iter()
-                .map(|s| ChoiceOption {
-                    id: s.id().to_owned(),
-                    label: flow.status_label(s),
-                    selected: s == item.status,
-                })
-                .collect(),
-        });
-        for action in item.contacts.iter().flat_map(|c| &c.actions) {
-            if seen.insert(action.id.clone()) {
-                blocks.push(Block::Action {
-                    action: action.clone(),
-                });
-            }
-        }
-        for s in flow.citation_texts(&item.sources) {
-            if !sources.contains(&s) {
-                sources.push(s);
-            }
-        }
+        blocks.push(checklist_item(
+            ctx,
+            &item.id,
+            item.text.clone(),
+            Some(detail),
+            item.status,
+        ));
+        blocks.extend(calls_first(
+            item.contacts.iter().flat_map(|c| &c.actions),
+            &mut shown,
+            None,
+        ));
     }
-    blocks.push(Block::Heading {
-        text: ctx.ui(k::MINORS_SOURCES).to_owned(),
-    });
-    blocks.push(Block::BulletList { items: sources });
+    let cited = merge(
+        &ctx.pack.meta.sources,
+        view.items.iter().map(|i| i.sources.as_slice()),
+    );
+    blocks.extend(sources(ctx, &cited));
     ctx.screen(route, view.title, Mode::Professional, blocks)
 }

@@ -3,10 +3,12 @@
 //! A shell shows [`App::current_screen`], sends user [`Event`]s to
 //! [`App::dispatch`] and carries out the returned [`Effect`], if any.
 
+mod blocks;
 mod contact_screens;
 mod home;
 pub(crate) mod info_screens;
 mod minors_screens;
+pub mod plain;
 mod quick_exit;
 pub mod route;
 pub mod screen;
@@ -25,8 +27,10 @@ use crate::info::trigger::ExitTrigger;
 use crate::locale::Locales;
 use crate::text::Text;
 use crate::ui_keys as k;
-pub use route::Route;
-pub use screen::{Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, StatusKind};
+pub use route::{Route, ToolkitRoute};
+pub use screen::{
+    Block, ChoiceOption, Mode, NoticeLevel, QuickExit, Screen, ScreenLink, StatusKind,
+};
 
 /// The most screens kept for going back.
 const MAX_DEPTH: usize = 32;
@@ -263,19 +267,24 @@ impl App {
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
-            Route::Assess
-            | Route::AssessResult
-            | Route::Duties
-            | Route::Rights
-            | Route::Right { .. }
-            | Route::Learn
-            | Route::LearnTopic { .. } => toolkit_screens::screen(&ctx, route, &self.toolkit),
+            Route::Toolkit(r) => toolkit_screens::screen(&ctx, route, r, &self.toolkit),
         };
         screen.back_available = self.stack.len() > 1 || self.minors.can_go_back(route);
         if screen.mode == Mode::Info {
             screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
         }
         screen
+    }
+
+    /// The contact list (for one audience, if given) narrowed to the contacts that match
+    /// `query` in any language, best first, as a screen; navigation does not change.
+    pub fn contacts_search(
+        &self,
+        audience: Option<crate::contacts::Audience>,
+        query: &str,
+    ) -> Screen {
+        let route = Route::Contacts { audience };
+        contact_screens::search(&self.ctx(), &route, audience, query)
     }
 
     fn ctx(&self) -> Ctx<'_> {
@@ -360,13 +369,7 @@ impl App {
             | Route::Info
             | Route::Minors
             | Route::Placement => true,
-            Route::Assess
-            | Route::AssessResult
-            | Route::Duties
-            | Route::Rights
-            | Route::Right { .. }
-            | Route::Learn
-            | Route::LearnTopic { .. } => toolkit_screens::exists(&self.toolkit, &route),
+            Route::Toolkit(r) => toolkit_screens::exists(&self.toolkit, r),
         };
         if exists {
             Ok(route)
@@ -381,7 +384,7 @@ impl App {
     fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.stack.last() {
             Some(Route::Minors) => self.minors.choose(question, option),
-            Some(route) if toolkit_screens::owns(route) => {
+            Some(Route::Toolkit(_)) => {
                 let screen = self.current_screen();
                 self.toolkit.choose(&screen, question, option)
             }
@@ -392,10 +395,10 @@ impl App {
     /// Sets the status of a checklist item on the current screen.
     fn set_status(&mut self, item: &str, status: &str) -> Result<(), Error> {
         match self.stack.last() {
-            Some(Route::Placement) => self.minors.set_status(item, status),
-            Some(route) if toolkit_screens::owns(route) => {
-                let screen = self.current_screen();
-                self.toolkit.set_status(&screen, item, status)
+            Some(Route::Placement) => self.minors.set_status(&self.pack, item, status),
+            Some(Route::Toolkit(r)) => {
+                let (r, screen) = (r.clone(), self.current_screen());
+                self.toolkit.set_status(&r, &screen, item, status)
             }
             _ => Err(Error::InvalidEvent {
                 message: format!("this screen has no checklist item \"{item}\""),

@@ -4,6 +4,7 @@ use zeroize::Zeroize;
 
 use crate::contacts::Audience;
 use crate::error::Error;
+use crate::ids::Vocabulary;
 
 /// A screen the app can show; zeroised when the app forgets it.
 #[derive(Clone, Debug, PartialEq, Eq, Zeroize)]
@@ -41,6 +42,13 @@ pub enum Route {
     },
     /// The emergency-placement checklist.
     Placement,
+    /// A screen of the professionals' toolkit.
+    Toolkit(ToolkitRoute),
+}
+
+/// The screens of the professionals' toolkit, which share one person's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Zeroize)]
+pub enum ToolkitRoute {
     /// The indicator checklist of an assessment.
     Assess,
     /// The assessment's summary and conversation guide.
@@ -61,6 +69,12 @@ pub enum Route {
         /// Its id.
         id: String,
     },
+}
+
+impl From<ToolkitRoute> for Route {
+    fn from(r: ToolkitRoute) -> Self {
+        Self::Toolkit(r)
+    }
 }
 
 impl Route {
@@ -89,13 +103,17 @@ impl Route {
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
-            ("assess", None) => Ok(Self::Assess),
-            ("assess", Some("result")) => Ok(Self::AssessResult),
-            ("duties", None) => Ok(Self::Duties),
-            ("rights", None) => Ok(Self::Rights),
-            ("rights", Some(id)) if !id.is_empty() => Ok(Self::Right { id: id.to_owned() }),
-            ("learn", None) => Ok(Self::Learn),
-            ("learn", Some(id)) if !id.is_empty() => Ok(Self::LearnTopic { id: id.to_owned() }),
+            ("assess", None) => Ok(ToolkitRoute::Assess.into()),
+            ("assess", Some("result")) => Ok(ToolkitRoute::AssessResult.into()),
+            ("duties", None) => Ok(ToolkitRoute::Duties.into()),
+            ("rights", None) => Ok(ToolkitRoute::Rights.into()),
+            ("rights", Some(id)) if !id.is_empty() => {
+                Ok(ToolkitRoute::Right { id: id.to_owned() }.into())
+            }
+            ("learn", None) => Ok(ToolkitRoute::Learn.into()),
+            ("learn", Some(id)) if !id.is_empty() => {
+                Ok(ToolkitRoute::LearnTopic { id: id.to_owned() }.into())
+            }
             _ => Err(unknown()),
         }
     }
@@ -114,13 +132,15 @@ impl Route {
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
-            Self::Assess => "assess".into(),
-            Self::AssessResult => "assess/result".into(),
-            Self::Duties => "duties".into(),
-            Self::Rights => "rights".into(),
-            Self::Right { id } => format!("rights/{id}"),
-            Self::Learn => "learn".into(),
-            Self::LearnTopic { id } => format!("learn/{id}"),
+            Self::Toolkit(r) => match r {
+                ToolkitRoute::Assess => "assess".into(),
+                ToolkitRoute::AssessResult => "assess/result".into(),
+                ToolkitRoute::Duties => "duties".into(),
+                ToolkitRoute::Rights => "rights".into(),
+                ToolkitRoute::Right { id } => format!("rights/{id}"),
+                ToolkitRoute::Learn => "learn".into(),
+                ToolkitRoute::LearnTopic { id } => format!("learn/{id}"),
+            },
         }
     }
 }

@@ -133,6 +133,15 @@ pub enum Block {
     },
 }
 
+/// A link to another screen as a tool's result names it, for example a flag's next step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScreenLink {
+    /// The screen's link target, for example `duties`.
+    pub target: String,
+    /// The link text.
+    pub label: String,
+}
+
 /// An option of a question or a checklist item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChoiceOption {

@@ -4,17 +4,25 @@
 //! The answers live in one [`ToolkitSession`], shared by all these screens: the age answer
 //! given on the checklist is the one the duties and the rights use.
 
-use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, no_question};
-use crate::actions::ActionKind;
+use serde::{Deserialize, Serialize};
+
+use super::blocks::{
+    bullets, calls_first, checklist_item, choice, citation_texts, heading, link, notice,
+    older_mark, older_notice, paragraph, screen_link, sources,
+};
+use super::{Block, ChoiceOption, Ctx, Mode, NoticeLevel, Route, Screen, ToolkitRoute};
+use super::{StatusKind, no_question};
+use crate::checklist::Status;
 use crate::contacts::ContactBook;
-use crate::content::source::Citation;
+use crate::content::source::merge;
+use crate::content::ui::Key;
 use crate::error::Error;
-use crate::toolkit::assessment::DUTIES;
-use crate::toolkit::duties::{DutiesInput, RIGHTS};
+use crate::ids::Vocabulary;
+use crate::toolkit::duties::DutiesInput;
 use crate::toolkit::indicators::{FlagKind, Run, runs};
 use crate::toolkit::{
-    Answer, Assessment, Consent, ContactLink, LinkView, MinorAnswer, Obligation, Residence,
-    RightStatus, RightsChecklist, RightsProfile, Role, Toolkit, YesNo,
+    Assessment, Consent, ContactLink, MinorAnswer, Obligation, Residence, RightsChecklist,
+    RightsProfile, Role, Toolkit, YesNo,
 };
 use crate::ui_keys::toolkit as k;
 
@@ -33,9 +41,37 @@ mod q {
 
 /// The setting option meaning "none chosen".
 const NO_SETTING: &str = "none";
-/// Checklist statuses of an indicator.
-const OBSERVED: &str = "observed";
-const NOT_OBSERVED: &str = "not_observed";
+
+/// Whether an indicator is marked on the checklist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Mark {
+    Observed,
+    #[default]
+    NotObserved,
+}
+
+impl Vocabulary for Mark {
+    const FIELD: &'static str = "status";
+    const ALL: &'static [Self] = &[Self::Observed, Self::NotObserved];
+}
+
+impl Status for Mark {
+    fn done(self) -> bool {
+        self == Self::Observed
+    }
+
+    fn applies(self) -> bool {
+        true
+    }
+
+    fn label_key(self) -> Key {
+        match self {
+            Self::Observed => k::INDICATOR_OBSERVED,
+            Self::NotObserved => k::INDICATOR_NOT_OBSERVED,
+        }
+    }
+}
 
 /// What the user has answered in the toolkit during this session (kept in memory only).
 #[derive(Debug)]
@@ -68,21 +104,17 @@ impl ToolkitSession {
         *self = Self::new(self.toolkit.clone());
     }
 
-    fn profile(&self) -> RightsProfile {
-        RightsProfile {
+    fn sync_profile(&mut self) {
+        self.rights.set_profile(RightsProfile {
             minor: self.assessment.minor.presumed_minor(),
             no_residence_permit: self.residence.no_residence_permit(),
-        }
-    }
-
-    fn sync_profile(&mut self) {
-        let profile = self.profile();
-        self.rights.set_profile(profile);
+        });
     }
 
     /// Answers a question shown on `screen`.
     pub fn choose(&mut self, screen: &Screen, question: &str, option: &str) -> Result<(), Error> {
         offered(screen, question, option)?;
+        let yes = || YesNo::parse(option).map(YesNo::is_yes);
         let a = &mut self.assessment;
         match question {
             q::MINOR => {
@@ -93,10 +125,10 @@ impl ToolkitSession {
                 let setting = (option != NO_SETTING).then_some(option);
                 a.set_setting(&self.toolkit, setting)?;
             }
-            q::SEVERE_VIOLENCE => a.severe_violence = YesNo::parse(option)?.0,
-            q::SIGNIFICANT_PROCEEDS => a.significant_proceeds = YesNo::parse(option)?.0,
-            q::IMMEDIATE_DANGER => a.immediate_danger = YesNo::parse(option)?.0,
-            q::HEALTH_EMERGENCY => a.health_emergency = YesNo::parse(option)?.0,
+            q::SEVERE_VIOLENCE => a.severe_violence = yes()?,
+            q::SIGNIFICANT_PROCEEDS => a.significant_proceeds = yes()?,
+            q::IMMEDIATE_DANGER => a.immediate_danger = yes()?,
+            q::HEALTH_EMERGENCY => a.health_emergency = yes()?,
             q::ROLE => self.role = Some(Role::parse(option)?),
             q::CONSENT => self.consent = Consent::parse(option)?,
             q::RESIDENCE => {
@@ -108,32 +140,23 @@ impl ToolkitSession {
         Ok(())
     }
 
-    /// Sets the status of a checklist item shown on `screen`.
-    pub fn set_status(&mut self, screen: &Screen, item: &str, status: &str) -> Result<(), Error> {
+    /// Sets the status of a checklist item shown on `screen`, the screen of `route`.
+    pub fn set_status(
+        &mut self,
+        route: &ToolkitRoute,
+        screen: &Screen,
+        item: &str,
+        status: &str,
+    ) -> Result<(), Error> {
         offered_status(screen, item, status)?;
-        if screen.id == Route::Assess.target() {
-            self.assessment
-                .set_observed(&self.toolkit, item, status == OBSERVED)
+        if *route == ToolkitRoute::Assess {
+            let observed = Mark::parse(status)?.done();
+            self.assessment.set_observed(&self.toolkit, item, observed)
         } else {
             let content = &self.toolkit.pack().toolkit;
-            self.rights
-                .set_status(content, item, RightStatus::parse(status)?)
+            self.rights.set_status_id(content, item, status)
         }
     }
-}
-
-/// True for the routes whose screens and events this module handles.
-pub(super) fn owns(route: &Route) -> bool {
-    matches!(
-        route,
-        Route::Assess
-            | Route::AssessResult
-            | Route::Duties
-            | Route::Rights
-            | Route::Right { .. }
-            | Route::Learn
-            | Route::LearnTopic { .. }
-    )
 }
 
 /// Checks that `screen` asks `question` with `option`.
@@ -185,26 +208,29 @@ fn option_ids(options: &[ChoiceOption], option: &str) -> Result<(), Vec<String>>
 }
 
 /// Whether the toolkit screen `route` names something that exists.
-pub(super) fn exists(session: &ToolkitSession, route: &Route) -> bool {
+pub(super) fn exists(session: &ToolkitSession, route: &ToolkitRoute) -> bool {
     let content = &session.toolkit.pack().toolkit;
     match route {
-        Route::Right { id } => content.right(id).is_some(),
-        Route::LearnTopic { id } => content.learn_topic(id).is_some(),
-        _ => true,
+        ToolkitRoute::Right { id } => content.right(id).is_some(),
+        ToolkitRoute::LearnTopic { id } => content.learn_topic(id).is_some(),
+        ToolkitRoute::Assess
+        | ToolkitRoute::AssessResult
+        | ToolkitRoute::Duties
+        | ToolkitRoute::Rights
+        | ToolkitRoute::Learn => true,
     }
 }
 
-/// The toolkit screen for `route` (an empty screen for routes of other features).
-pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, s: &ToolkitSession) -> Screen {
-    let (title, blocks) = match route {
-        Route::Assess => (ctx.ui(k::ASSESS_TITLE).to_owned(), assess(ctx, s)),
-        Route::AssessResult => (ctx.ui(k::RESULT_TITLE).to_owned(), result(ctx, s)),
-        Route::Duties => (ctx.ui(k::DUTIES_TITLE).to_owned(), duties(ctx, s)),
-        Route::Rights => (ctx.ui(k::RIGHTS_TITLE).to_owned(), rights(ctx, s)),
-        Route::Right { id } => right(ctx, s, id),
-        Route::Learn => (ctx.ui(k::LEARN_TITLE).to_owned(), learn(ctx, s)),
-        Route::LearnTopic { id } => learn_topic(ctx, s, id),
-        _ => (String::new(), Vec::new()),
+/// The toolkit screen for `r` (shown at `route`).
+pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, r: &ToolkitRoute, s: &ToolkitSession) -> Screen {
+    let (title, blocks) = match r {
+        ToolkitRoute::Assess => (ctx.ui(k::ASSESS_TITLE).to_owned(), assess(ctx, s)),
+        ToolkitRoute::AssessResult => (ctx.ui(k::RESULT_TITLE).to_owned(), result(ctx, s)),
+        ToolkitRoute::Duties => (ctx.ui(k::DUTIES_TITLE).to_owned(), duties(ctx, s)),
+        ToolkitRoute::Rights => (ctx.ui(k::RIGHTS_TITLE).to_owned(), rights(ctx, s)),
+        ToolkitRoute::Right { id } => right(ctx, s, id),
+        ToolkitRoute::Learn => (ctx.ui(k::LEARN_TITLE).to_owned(), learn(ctx, s)),
+        ToolkitRoute::LearnTopic { id } => learn_topic(ctx, s, id),
     };
     ctx.screen(route, title, Mode::Professional, blocks)
 }
@@ -212,39 +238,26 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, s: &ToolkitSession) -> Screen
 /// The tools menu's links to the toolkit.
 pub(super) fn tools_links(ctx: &Ctx<'_>) -> Vec<Block> {
     [
-        (Route::Assess, k::TOOLS_ASSESS, k::TOOLS_ASSESS_DETAIL),
-        (Route::Duties, k::TOOLS_DUTIES, k::TOOLS_DUTIES_DETAIL),
-        (Route::Rights, k::TOOLS_RIGHTS, k::TOOLS_RIGHTS_DETAIL),
-        (Route::Learn, k::TOOLS_LEARN, k::TOOLS_LEARN_DETAIL),
+        (
+            ToolkitRoute::Assess,
+            k::TOOLS_ASSESS,
+            k::TOOLS_ASSESS_DETAIL,
+        ),
+        (
+            ToolkitRoute::Duties,
+            k::TOOLS_DUTIES,
+            k::TOOLS_DUTIES_DETAIL,
+        ),
+        (
+            ToolkitRoute::Rights,
+            k::TOOLS_RIGHTS,
+            k::TOOLS_RIGHTS_DETAIL,
+        ),
+        (ToolkitRoute::Learn, k::TOOLS_LEARN, k::TOOLS_LEARN_DETAIL),
     ]
     .into_iter()
-    .map(|(route, label, detail)| Block::Link {
-        target: route.target(),
-        label: ctx.ui(label).to_owned(),
-        detail: Some(ctx.ui(detail).to_owned()),
-    })
+    .map(|(r, label, detail)| link(&r.into(), ctx.ui(label), Some(ctx.ui(detail).to_owned())))
     .collect()
-}
-
-fn choice<A: Answer + PartialEq>(
-    ctx: &Ctx<'_>,
-    id: &str,
-    prompt: crate::content::ui::Key,
-    current: Option<A>,
-    label: impl Fn(A) -> String,
-) -> Block {
-    Block::Choice {
-        id: id.to_owned(),
-        prompt: ctx.ui(prompt).to_owned(),
-        options: A::ALL
-            .iter()
-            .map(|&a| ChoiceOption {
-                id: a.id().to_owned(),
-                label: label(a),
-                selected: current == Some(a),
-            })
-            .collect(),
-    }
 }
 
 fn minor_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
@@ -257,10 +270,13 @@ fn minor_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
     )
 }
 
-fn yes_no(ctx: &Ctx<'_>, id: &str, prompt: crate::content::ui::Key, value: bool) -> Block {
-    choice(ctx, id, prompt, Some(YesNo(value)), |a| {
-        ctx.ui(if a.0 { k::ANSWER_YES } else { k::ANSWER_NO })
-            .to_owned()
+fn yes_no(ctx: &Ctx<'_>, id: &str, prompt: Key, value: bool) -> Block {
+    choice(ctx, id, prompt, Some(YesNo::from(value)), |a| {
+        ctx.ui(match a {
+            YesNo::Yes => k::ANSWER_YES,
+            YesNo::No => k::ANSWER_NO,
+        })
+        .to_owned()
     })
 }
 
@@ -329,12 +345,7 @@ fn setting_choice(ctx: &Ctx<'_>, s: &ToolkitSession) -> Block {
 fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
     let content = &ctx.pack.toolkit;
     let a = &s.assessment;
-    let mut blocks = vec![
-        Block::Paragraph {
-            text: ctx.ui(k::ASSESS_INTRO).to_owned(),
-        },
-        minor_choice(ctx, s),
-    ];
+    let mut blocks = vec![paragraph(ctx.ui(k::ASSESS_INTRO)), minor_choice(ctx, s)];
     blocks.extend(urgent_choices(ctx, a));
     blocks.push(setting_choice(ctx, s));
     let sectors = a
@@ -350,141 +361,52 @@ fn assess(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             section_blocks(ctx, &mut blocks, run.category.id());
         }
         if run.group.is_some() || run.sector.is_some() || run.minor_only {
-            section_blocks(ctx, &mut blocks, run.section_id());
+            section_blocks(ctx, &mut blocks, &run.section_id());
         }
         if run.fits_setting {
-            blocks.push(Block::Notice {
-                level: NoticeLevel::Info,
-                text: ctx.ui(k::ASSESS_FITS_SETTING).to_owned(),
-            });
+            blocks.push(notice(NoticeLevel::Info, ctx.ui(k::ASSESS_FITS_SETTING)));
         }
         checklist(ctx, &mut blocks, &run, a);
     }
     blocks.extend(aggravated_choices(ctx, a));
-    blocks.push(Block::Link {
-        target: Route::AssessResult.target(),
-        label: ctx.ui(k::ASSESS_SEE_RESULT).to_owned(),
-        detail: None,
-    });
+    blocks.push(link(
+        &ToolkitRoute::AssessResult.into(),
+        ctx.ui(k::ASSESS_SEE_RESULT),
+        None,
+    ));
     blocks
 }
 
 fn section_blocks(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, id: &str) {
     if let Some(section) = ctx.pack.toolkit.section(id) {
-        blocks.push(Block::Heading {
-            text: ctx.text(&section.title).to_owned(),
-        });
+        blocks.push(heading(ctx.text(&section.title)));
         if let Some(intro) = &section.intro {
-            blocks.push(Block::Paragraph {
-                text: ctx.text(intro).to_owned(),
-            });
+            blocks.push(paragraph(ctx.text(intro)));
         }
     }
 }
 
 fn checklist(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, run: &Run<'_>, a: &Assessment) {
-    let observed_label = ctx.ui(k::INDICATOR_OBSERVED);
-    let not_observed_label = ctx.ui(k::INDICATOR_NOT_OBSERVED);
     for x in &run.indicators {
-        let on = a.is_observed(&x.id);
-        blocks.push(Block::ChecklistItem {
-            id: x.id.clone(),
-            text: ctx.text(&x.text).to_owned(),
-            detail: None,
-            status: if on { OBSERVED } else { NOT_OBSERVED }.to_owned(),
-            status_label: if on {
-                observed_label
-            } else {
-                not_observed_label
-            }
-            .to_owned(),
-            options: vec![
-                ChoiceOption {
-                    id: OBSERVED.to_owned(),
-                    label: observed_label.to_owned(),
-                    selected: on,
-                },
-                ChoiceOption {
-                    id: NOT_OBSERVED.to_owned(),
-                    label: not_observed_label.to_owned(),
-                    selected: !on,
-                },
-            ],
-        });
+        let mark = if a.is_observed(&x.id) {
+            Mark::Observed
+        } else {
+            Mark::NotObserved
+        };
+        blocks.push(checklist_item(ctx, &x.id, ctx.text(&x.text), None, mark));
     }
-}
-
-fn paragraph(text: impl Into<String>) -> Block {
-    Block::Paragraph { text: text.into() }
-}
-
-fn heading(text: impl Into<String>) -> Block {
-    Block::Heading { text: text.into() }
-}
-
-fn bullets(items: Vec<String>) -> Option<Block> {
-    (!items.is_empty()).then_some(Block::BulletList { items })
-}
-
-fn link(l: LinkView) -> Block {
-    Block::Link {
-        target: l.target,
-        label: l.label,
-        detail: None,
-    }
-}
-
-fn sources(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, citations: &[Citation]) {
-    blocks.push(heading(ctx.ui(k::SOURCES)));
-    blocks.extend(bullets(
-        citations
-            .iter()
-            .map(|c| {
-                if c.older {
-                    ctx.fill(k::OLDER, &[("text", &c.text)])
-                } else {
-                    c.text.clone()
-                }
-            })
-            .collect(),
-    ));
 }
 
 /// Links to contacts, each with its open-now state.
 fn contact_links(ctx: &Ctx<'_>, blocks: &mut Vec<Block>, contacts: &[ContactLink]) {
     let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
     for c in contacts {
-        blocks.push(Block::Link {
-            target: Route::Contact { id: c.id.clone() }.target(),
-            label: c.name.clone(),
-            detail: book.contact(&c.id, ctx.now).ok().map(|v| v.status_text),
-        });
+        blocks.push(link(
+            &Route::Contact { id: c.id.clone() },
+            c.name.clone(),
+            book.contact(&c.id, ctx.now).ok().map(|v| v.status_text),
+        ));
     }
-}
-
-/// The first action (a call where there is one) of each contact, calls before anything else,
-/// with ids unique on the screen; an action whose URI an earlier contact already offers is left
-/// out.
-fn first_actions(ctx: &Ctx<'_>, prefix: &str, ids: impl Iterator<Item = String>) -> Vec<Block> {
-    let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
-    let mut uris = Vec::new();
-    let mut actions: Vec<_> = ids
-        .filter_map(|id| book.contact(&id, ctx.now).ok())
-        .filter_map(|v| v.actions.into_iter().next())
-        .filter(|a| {
-            let new = !uris.contains(&a.uri);
-            uris.push(a.uri.clone());
-            new
-        })
-        .collect();
-    actions.sort_by_key(|a| a.kind != ActionKind::Call);
-    actions
-        .into_iter()
-        .map(|mut action| {
-            action.id = format!("{prefix}.{}", action.id);
-            Block::Action { action }
-        })
-        .collect()
 }
 
 /// The assessment's summary and conversation guide.
@@ -493,11 +415,9 @@ fn result(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
         Ok(r) => r,
         Err(e) => return vec![paragraph(e.to_string())],
     };
+    let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
     let mut blocks = vec![
-        Block::Notice {
-            level: NoticeLevel::Info,
-            text: r.holistic_note.clone(),
-        },
+        notice(NoticeLevel::Info, r.holistic_note.clone()),
         paragraph(ctx.fill(k::RESULT_AGE, &[("answer", &r.minor_label)])),
     ];
     if let Some(setting) = &r.setting_label {
@@ -513,17 +433,16 @@ fn result(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             FlagKind::ImmediateDanger | FlagKind::HealthEmergency => NoticeLevel::Urgent,
             _ => NoticeLevel::Caution,
         };
-        blocks.push(Block::Notice {
-            level,
-            text: format!("{}: {}", f.title, f.text),
-        });
+        blocks.push(notice(level, format!("{}: {}", f.title, f.text)));
         blocks.extend(bullets(f.reasons.clone()));
-        blocks.extend(first_actions(
-            ctx,
-            f.kind.id(),
-            f.contacts.iter().map(|c| c.id.clone()),
-        ));
-        blocks.extend(f.links.iter().cloned().map(link));
+        let firsts: Vec<_> = f
+            .contacts
+            .iter()
+            .filter_map(|c| book.contact(&c.id, ctx.now).ok())
+            .filter_map(|v| v.actions.into_iter().next())
+            .collect();
+        blocks.extend(calls_first(&firsts, &mut Vec::new(), Some(f.kind.id())));
+        blocks.extend(f.links.iter().map(screen_link));
     }
     blocks.push(heading(ctx.ui(k::RESULT_OBSERVED)));
     if r.observed.is_empty() {
@@ -560,16 +479,13 @@ fn result(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
     blocks.extend(bullets(
         c.rights_info.iter().map(|t| t.text.clone()).collect(),
     ));
-    for (target, key) in [
-        (DUTIES, k::RESULT_NEXT_DUTIES),
-        (RIGHTS, k::RESULT_NEXT_RIGHTS),
+    for (r, key) in [
+        (ToolkitRoute::Duties, k::RESULT_NEXT_DUTIES),
+        (ToolkitRoute::Rights, k::RESULT_NEXT_RIGHTS),
     ] {
-        blocks.push(link(LinkView {
-            target: target.to_owned(),
-            label: ctx.ui(key).to_owned(),
-        }));
+        blocks.push(link(&r.into(), ctx.ui(key), None));
     }
-    sources(ctx, &mut blocks, &r.sources);
+    blocks.extend(sources(ctx, &r.sources));
     blocks
 }
 
@@ -597,25 +513,23 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             k::DUTIES_CONSENT,
             Some(s.consent),
             |c| {
-                ctx.ui(match c.0 {
-                    Some(true) => k::ANSWER_YES,
-                    Some(false) => k::ANSWER_NO,
-                    None => k::CONSENT_NOT_ASKED,
+                ctx.ui(match c {
+                    Consent::Yes => k::ANSWER_YES,
+                    Consent::No => k::ANSWER_NO,
+                    Consent::NotAsked => k::CONSENT_NOT_ASKED,
                 })
                 .to_owned()
             },
         ));
     }
     let Some(role) = s.role else {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Info,
-            text: ctx.ui(k::DUTIES_CHOOSE_ROLE).to_owned(),
-        });
+        blocks.push(notice(NoticeLevel::Info, ctx.ui(k::DUTIES_CHOOSE_ROLE)));
         return blocks;
     };
-    let plan = s
-        .toolkit
-        .duties(&DutiesInput::from_assessment(role, a, s.consent.0), ctx.now);
+    let plan = s.toolkit.duties(
+        &DutiesInput::from_assessment(role, a, s.consent.given()),
+        ctx.now,
+    );
     for (n, step) in plan.steps.iter().enumerate() {
         blocks.push(heading(ctx.fill(
             k::DUTIES_STEP,
@@ -626,59 +540,28 @@ fn duties(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
             Obligation::Assess => NoticeLevel::Caution,
             Obligation::Should | Obligation::May => NoticeLevel::Info,
         };
-        blocks.push(Block::Notice {
-            level,
-            text: step.obligation_label.clone(),
-        });
+        blocks.push(notice(level, step.obligation_label.clone()));
         blocks.push(paragraph(step.action.clone()));
         blocks.push(paragraph(ctx.fill(k::DUTIES_WHY, &[("text", &step.why)])));
         if let Some(basis) = &step.legal_basis {
             blocks.push(paragraph(ctx.fill(k::DUTIES_BASIS, &[("basis", basis)])));
         }
-        let mut uris: Vec<&str> = Vec::new();
+        let firsts = step.contacts.iter().filter_map(|c| c.actions.first());
+        blocks.extend(calls_first(firsts, &mut Vec::new(), Some(&step.id)));
         for c in &step.contacts {
-            blocks.push(Block::Link {
-                target: Route::Contact { id: c.id.clone() }.target(),
-                label: c.name.clone(),
-                detail: Some(c.status_text.clone()),
-            });
-            if let Some(action) = c
-                .actions
-                .first()
-                .filter(|a| !uris.contains(&a.uri.as_str()))
-            {
-                uris.push(&action.uri);
-                let mut action = action.clone();
-                action.id = format!("{}.{}", step.id, action.id);
-                blocks.push(Block::Action { action });
-            }
+            blocks.push(link(
+                &Route::Contact { id: c.id.clone() },
+                c.name.clone(),
+                Some(c.status_text.clone()),
+            ));
         }
-        blocks.extend(step.link.clone().map(link));
-        let cited: Vec<&str> = step.sources.iter().map(|c| c.text.as_str()).collect();
+        blocks.extend(step.link.as_ref().map(screen_link));
+        let cited = citation_texts(ctx, &step.sources);
         blocks.push(paragraph(
             ctx.fill(k::DUTIES_SOURCES, &[("sources", &cited.join("; "))]),
         ));
     }
     blocks
-}
-
-fn status_item(s: &ToolkitSession, id: &str, title: &str, detail: Option<String>) -> Block {
-    let current = s.rights.status(id);
-    Block::ChecklistItem {
-        id: id.to_owned(),
-        text: title.to_owned(),
-        detail,
-        status: current.id().to_owned(),
-        status_label: s.toolkit.status_label(current).to_owned(),
-        options: RightStatus::ALL
-            .iter()
-            .map(|&st| ChoiceOption {
-                id: st.id().to_owned(),
-                label: s.toolkit.status_label(st).to_owned(),
-                selected: st == current,
-            })
-            .collect(),
-    }
 }
 
 /// The rights checklist.
@@ -709,16 +592,22 @@ fn rights(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
                     ("total", &view.progress.total.to_string()),
                 ],
             ),
-            state: super::StatusKind::Info,
+            state: StatusKind::Info,
         },
     ];
     for r in &view.rights {
-        blocks.push(status_item(s, &r.id, &r.title, Some(r.summary.clone())));
-        blocks.push(Block::Link {
-            target: Route::Right { id: r.id.clone() }.target(),
-            label: ctx.ui(k::RIGHTS_MORE).to_owned(),
-            detail: None,
-        });
+        blocks.push(checklist_item(
+            ctx,
+            &r.id,
+            r.title.clone(),
+            Some(r.summary.clone()),
+            r.status,
+        ));
+        blocks.push(link(
+            &ToolkitRoute::Right { id: r.id.clone() }.into(),
+            ctx.ui(k::RIGHTS_MORE),
+            None,
+        ));
     }
     blocks
 }
@@ -732,15 +621,21 @@ fn right(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str) -> (String, Vec<Block>) {
     let view = s.toolkit.right_view(r, s.rights.status(id));
     let mut blocks = vec![paragraph(view.summary.clone())];
     if s.rights.applicable(content).any(|x| x.id == id) {
-        blocks.push(status_item(s, id, &view.title, None));
+        blocks.push(checklist_item(
+            ctx,
+            id,
+            view.title.clone(),
+            None,
+            view.status,
+        ));
     } else {
-        blocks.push(Block::Notice {
-            level: NoticeLevel::Info,
-            text: ctx.fill(
+        blocks.push(notice(
+            NoticeLevel::Info,
+            ctx.fill(
                 k::RIGHT_NOT_LISTED,
                 &s.toolkit.profile_parts(s.rights.profile),
             ),
-        });
+        ));
     }
     blocks.push(paragraph(
         ctx.fill(k::RIGHT_PROVIDER, &[("text", &view.provider)]),
@@ -750,38 +645,31 @@ fn right(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str) -> (String, Vec<Block>) {
     blocks.extend(bullets(
         view.details
             .iter()
-            .map(|d| {
-                if d.older {
-                    ctx.fill(k::OLDER, &[("text", &d.text)])
-                } else {
-                    d.text.clone()
-                }
-            })
+            .map(|d| older_mark(ctx, &d.text, d.older))
             .collect(),
     ));
     if !view.contacts.is_empty() {
         blocks.push(heading(ctx.ui(k::RIGHT_CONTACTS)));
         contact_links(ctx, &mut blocks, &view.contacts);
     }
-    let mut cited = view.sources.clone();
-    for d in &view.details {
-        for c in &d.sources {
-            if !cited.iter().any(|x| x.doc == c.doc && x.part == c.part) {
-                cited.push(c.clone());
-            }
-        }
-    }
-    sources(ctx, &mut blocks, &cited);
+    let cited = merge(
+        &ctx.pack.meta.sources,
+        std::iter::once(view.sources.as_slice())
+            .chain(view.details.iter().map(|d| d.sources.as_slice())),
+    );
+    blocks.extend(sources(ctx, &cited));
     (view.title, blocks)
 }
 
 /// The Learn topics.
 fn learn(ctx: &Ctx<'_>, s: &ToolkitSession) -> Vec<Block> {
     std::iter::once(paragraph(ctx.ui(k::LEARN_INTRO)))
-        .chain(s.toolkit.learn_topics().into_iter().map(|t| Block::Link {
-            target: Route::LearnTopic { id: t.id }.target(),
-            label: t.title,
-            detail: Some(t.summary),
+        .chain(s.toolkit.learn_topics().into_iter().map(|t| {
+            link(
+                &ToolkitRoute::LearnTopic { id: t.id }.into(),
+                t.title,
+                Some(t.summary),
+            )
         }))
         .collect()
 }
@@ -792,23 +680,18 @@ fn learn_topic(ctx: &Ctx<'_>, s: &ToolkitSession, id: &str) -> (String, Vec<Bloc
         return (id.to_owned(), Vec::new());
     };
     let mut blocks = vec![paragraph(t.summary)];
-    let mut cited: Vec<Citation> = Vec::new();
+    let cited = merge(
+        &ctx.pack.meta.sources,
+        t.sections.iter().map(|section| section.sources.as_slice()),
+    );
     for section in t.sections {
         blocks.extend(section.heading.map(heading));
         if section.older {
-            blocks.push(Block::Notice {
-                level: NoticeLevel::Caution,
-                text: ctx.ui(k::OLDER_SECTION).to_owned(),
-            });
+            blocks.push(older_notice(ctx));
         }
         blocks.extend(section.paragraphs.into_iter().map(paragraph));
         blocks.extend(bullets(section.bullets));
-        for c in section.sources {
-            if !cited.iter().any(|x| x.doc == c.doc && x.part == c.part) {
-                cited.push(c);
-            }
-        }
     }
-    sources(ctx, &mut blocks, &cited);
+    blocks.extend(sources(ctx, &cited));
     (t.title, blocks)
 }

@@ -1,12 +1,15 @@
-//! Opening hours and whether a contact is open at an instant, in Oslo local time.
+//! Opening hours and whether a contact is open at an instant, in Oslo local time, and the
+//! office hours the app assumes for child welfare where the sources state none.
 
 use chrono::{Datelike, NaiveTime, Weekday};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::calendar::{Instant, add_days, local, oslo_instant};
+use crate::calendar::{Instant, add_days, holiday, local, oslo_instant};
 use crate::content::check::{Checker, IssueKind};
+use crate::content::source::SourceRef;
 use crate::content::ui::Ui;
 use crate::locale::Locales;
+use crate::text::Text;
 use crate::ui_keys as k;
 
 /// When a contact can be reached, as its source states it.
@@ -311,4 +314,64 @@ fn weekday_from_monday(n: u32) -> Weekday {
         Weekday::Sat,
         Weekday::Sun,
     ][n as usize % 7]
+}
+
+/// When child-welfare offices are assumed to be open.
+///
+/// No source states these hours. The assumption only orders contacts (the local service first
+/// in office hours, the emergency service first otherwise); it is never shown as a fact, and
+/// cards that depend on it always carry an always-open contact. Public holidays are outside
+/// office hours.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeHoursAssumption {
+    /// The assumed weekly hours, in Oslo local time.
+    pub hours: Hours,
+    /// The notice shown wherever the assumption orders contacts; fills in `{hours}` and
+    /// `{always_open}`.
+    pub notice: Text,
+    /// Where the sources speak of child welfare's closing times without stating them.
+    pub sources: Vec<SourceRef>,
+}
+
+/// Whether an instant falls within the assumed office hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    /// Within the assumed office hours.
+    OfficeHours,
+    /// Outside them, including weekends and public holidays.
+    AfterHours,
+}
+
+impl OfficeHoursAssumption {
+    /// The time of day at `at` under this assumption.
+    pub fn time_of_day(&self, at: Instant) -> TimeOfDay {
+        if holiday(local(at).date_naive()).is_some() {
+            return TimeOfDay::AfterHours;
+        }
+        match self.hours.status(at).state {
+            OpenState::Open => TimeOfDay::OfficeHours,
+            OpenState::Closed | OpenState::AlwaysOpen | OpenState::NotStated => {
+                TimeOfDay::AfterHours
+            }
+        }
+    }
+
+    /// Checks the assumption: weekly hours and a notice that names the hours and a fallback.
+    pub(crate) fn check(&self, c: &mut Checker<'_>) {
+        const ITEM: &str = "office_hours_assumption";
+        if !self.hours.is_weekly() {
+            c.issue(
+                ITEM,
+                "hours",
+                IssueKind::Invalid {
+                    message: "assumed office hours must be weekly periods".into(),
+                },
+            );
+        }
+        self.hours.check(c, ITEM);
+        c.template(ITEM, "notice", &self.notice, &["hours", "always_open"]);
+        c.sources(ITEM, "sources", &self.sources);
+    }
 }

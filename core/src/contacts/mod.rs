@@ -13,6 +13,7 @@ use crate::content::ContentPack;
 use crate::content::check::{Checker, IssueKind};
 use crate::content::source::{Citation, SourceRef, cite, only_older};
 use crate::error::Error;
+use crate::ids::Vocabulary;
 use crate::locale::Locales;
 use crate::search::{Document, Weight, query_words};
 use crate::text::Text;
@@ -33,35 +34,23 @@ pub enum Audience {
     Anyone,
 }
 
-impl Audience {
-    /// Every audience, in display order.
-    pub const ALL: [Self; 4] = [
+impl Vocabulary for Audience {
+    const FIELD: &'static str = "audience";
+    const ALL: &'static [Self] = &[
         Self::Victims,
         Self::Minors,
         Self::Professionals,
         Self::Anyone,
     ];
 
-    /// The id used in files, links and the terminal.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Victims => "victims",
-            Self::Minors => "minors",
-            Self::Professionals => "professionals",
-            Self::Anyone => "anyone",
+    fn unknown(value: &str) -> Error {
+        Error::UnknownAudience {
+            value: value.to_owned(),
         }
     }
+}
 
-    /// Parses an id.
-    pub fn parse(value: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.id() == value)
-            .ok_or_else(|| Error::UnknownAudience {
-                value: value.to_owned(),
-            })
-    }
-
+impl Audience {
     fn label_key(self) -> crate::content::ui::Key {
         match self {
             Self::Victims => k::AUDIENCE_VICTIMS,
@@ -357,7 +346,7 @@ pub struct PhoneView {
 
 /// An e-mail address, web page or chat ready to show and open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LinkView {
+pub struct AddressView {
     /// The address as shown.
     pub address: String,
     /// `mailto:` or `https:` URI.
@@ -386,11 +375,11 @@ pub struct ContactView {
     /// SMS numbers.
     pub sms: Vec<PhoneView>,
     /// E-mail addresses.
-    pub emails: Vec<LinkView>,
+    pub emails: Vec<AddressView>,
     /// Web pages.
-    pub web: Vec<LinkView>,
+    pub web: Vec<AddressView>,
     /// Chat services.
-    pub chat: Vec<LinkView>,
+    pub chat: Vec<AddressView>,
     /// Opening hours, readable.
     pub hours: String,
     /// Open state at the instant asked about.
@@ -582,7 +571,7 @@ impl ContactBook {
             note: p.note.as_ref().map(|n| n.get(l).to_owned()),
             older_source: older(&p.sources),
         };
-        let link_view = |w: &Link, scheme: &str| LinkView {
+        let link_view = |w: &Link, scheme: &str| AddressView {
             address: w.address.clone(),
             uri: format!("{scheme}{}", w.address),
             label: w.label.as_ref().map(|t| t.get(l).to_owned()),

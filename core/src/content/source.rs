@@ -85,3 +85,56 @@ pub fn only_older(sources: &[Source], refs: &[SourceRef]) -> bool {
             .iter()
             .all(|r| sources.iter().any(|s| s.id == r.doc && s.older))
 }
+
+/// Citations of every list, each document part once, in the pack's order of documents and
+/// parts (unknown ones last, in the order given).
+pub fn merge<'a>(
+    sources: &[Source],
+    lists: impl IntoIterator<Item = &'a [Citation]>,
+) -> Vec<Citation> {
+    let rank = |c: &Citation| {
+        sources
+            .iter()
+            .position(|s| s.id == c.doc)
+            .map_or((usize::MAX, usize::MAX), |i| {
+                let part = sources[i].parts.iter().position(|p| p.id == c.part);
+                (i, part.unwrap_or(usize::MAX))
+            })
+    };
+    let mut all: Vec<Citation> = lists.into_iter().flatten().cloned().collect();
+    // A stable sort keeps the given order among equals, so `dedup` keeps the first of each.
+    all.sort_by_key(rank);
+    all.dedup_by(|a, b| a.doc == b.doc && a.part == b.part);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn citation(doc: &str, part: &str) -> Citation {
+        Citation {
+            doc: doc.into(),
+            part: part.into(),
+            text: format!("{doc} {part}"),
+            older: false,
+        }
+    }
+
+    #[test]
+    fn merged_citations_follow_the_pack_and_name_each_part_once() {
+        let pack = crate::content::ContentPack::embedded().expect("valid pack");
+        let sources = &pack.meta.sources;
+        let (first, second) = (&sources[0], &sources[1]);
+        let late = citation(&second.id, &second.parts[0].id);
+        let early = citation(&first.id, &first.parts[0].id);
+        let merged = merge(
+            sources,
+            [
+                [late.clone(), early.clone()].as_slice(),
+                [early.clone()].as_slice(),
+            ],
+        );
+        assert_eq!(merged, [early, late]);
+    }
+}

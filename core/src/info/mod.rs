@@ -130,7 +130,8 @@ impl ContentBlock {
 }
 
 /// A way to reach a contact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Its phone numbers for use in Norway.
     Call,
@@ -156,16 +157,9 @@ impl Channel {
         Self::Web,
     ];
 
-    /// The name used in the content file.
+    /// The name used in the content file: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::Call => "call",
-            Self::CallAbroad => "call_abroad",
-            Self::Sms => "sms",
-            Self::Chat => "chat",
-            Self::Email => "email",
-            Self::Web => "web",
-        }
+        crate::ids::id(&self)
     }
 
     /// True for channels that reach a person at once, where the open-now status matters.

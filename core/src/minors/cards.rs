@@ -128,11 +128,11 @@ pub(super) fn check_card(card: &Card, c: &mut Checker<'_>, always_open: &dyn Fn(
         c.reference(id, &format!("do_not[{i}]"), "dont", d);
     }
     for (i, l) in card.links.iter().enumerate() {
-        if l.target.trim().is_empty() {
+        if crate::app::Route::parse(&l.target).is_err() {
             c.issue(
                 id,
                 &format!("links[{i}].target"),
-                invalid("empty link target"),
+                invalid("names no screen"),
             );
         }
         c.text(id, &format!("links[{i}].label"), &l.label);

@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::checklist::{Checklist, Status};
 use crate::content::check::Checker;
 use crate::content::source::SourceRef;
 use crate::content::ui::Key;
-use crate::error::Error;
+use crate::ids::Vocabulary;
 use crate::text::Text;
 use crate::ui_keys::minors as k;
 
@@ -64,38 +65,26 @@ pub enum ItemStatus {
     NotApplicable,
 }
 
-impl ItemStatus {
-    /// Every status, in display order.
-    pub const ALL: [Self; 4] = [
+impl Vocabulary for ItemStatus {
+    const FIELD: &'static str = "status";
+    const ALL: &'static [Self] = &[
         Self::NotStarted,
         Self::InProgress,
         Self::Done,
         Self::NotApplicable,
     ];
+}
 
-    /// The id used in events, files and the terminal.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::InProgress => "in_progress",
-            Self::Done => "done",
-            Self::NotApplicable => "not_applicable",
-        }
+impl Status for ItemStatus {
+    fn done(self) -> bool {
+        self == Self::Done
     }
 
-    /// Parses a status id.
-    pub fn parse(value: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.id() == value)
-            .ok_or_else(|| Error::InvalidChecklistStatus {
-                status: value.to_owned(),
-                valid: Self::ALL.iter().map(|s| s.id().to_owned()).collect(),
-            })
+    fn applies(self) -> bool {
+        self != Self::NotApplicable
     }
 
-    /// The key of its label.
-    pub(crate) fn label_key(self) -> Key {
+    fn label_key(self) -> Key {
         match self {
             Self::NotStarted => k::PLACEMENT_STATUS_NOT_STARTED,
             Self::InProgress => k::PLACEMENT_STATUS_IN_PROGRESS,
@@ -103,109 +92,7 @@ impl ItemStatus {
             Self::NotApplicable => k::PLACEMENT_STATUS_NOT_APPLICABLE,
         }
     }
-
-    /// A plain-text box for summaries: `[x]`, `[~]`, `[ ]` or `[-]`.
-    pub(crate) fn mark(self) -> &'static str {
-        match self {
-            Self::NotStarted => "[ ]",
-            Self::InProgress => "[~]",
-            Self::Done => "[x]",
-            Self::NotApplicable => "[-]",
-        }
-    }
 }
 
-/// One item's status.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemState {
-    /// The item's id.
-    pub id: String,
-    /// Its status.
-    pub status: ItemStatus,
-}
-
-/// How far the checklist has come: `done` of the `total` items that apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    /// Items done.
-    pub done: u32,
-    /// Items that apply (all but those marked not applicable).
-    pub total: u32,
-}
-
-/// The checklist's statuses, in item order: plain data that can be saved and restored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlacementChecklist {
-    /// Every item's status, in the pack's order.
-    pub items: Vec<ItemState>,
-}
-
-impl PlacementChecklist {
-    /// A checklist with every item not started.
-    pub fn new(items: &[PlacementItem]) -> Self {
-        Self {
-            items: items
-                .iter()
-                .map(|i| ItemState {
-                    id: i.id.clone(),
-                    status: ItemStatus::NotStarted,
-                })
-                .collect(),
-        }
-    }
-
-    /// A checklist for `items` with the statuses of a saved one; items the saved one lacks
-    /// start as not started, and items no longer in the pack are dropped.
-    pub fn restore(items: &[PlacementItem], saved: &Self) -> Self {
-        let mut list = Self::new(items);
-        for state in &mut list.items {
-            if let Some(s) = saved.status(&state.id) {
-                state.status = s;
-            }
-        }
-        list
-    }
-
-    /// Sets an item's status from a status id.
-    ///
-    /// On error nothing changes.
-    pub fn set(&mut self, item: &str, status: &str) -> Result<(), Error> {
-        let position = self.position(item)?;
-        let status = ItemStatus::parse(status)?;
-        self.items[position].status = status;
-        Ok(())
-    }
-
-    /// Sets an item's status.
-    pub fn set_status(&mut self, item: &str, status: ItemStatus) -> Result<(), Error> {
-        let position = self.position(item)?;
-        self.items[position].status = status;
-        Ok(())
-    }
-
-    /// An item's status.
-    pub fn status(&self, item: &str) -> Option<ItemStatus> {
-        self.items.iter().find(|s| s.id == item).map(|s| s.status)
-    }
-
-    /// Items done of the items that apply.
-    pub fn progress(&self) -> Progress {
-        let count = |f: &dyn Fn(ItemStatus) -> bool| {
-            u32::try_from(self.items.iter().filter(|s| f(s.status)).count()).unwrap_or(u32::MAX)
-        };
-        Progress {
-            done: count(&|s| s == ItemStatus::Done),
-            total: count(&|s| s != ItemStatus::NotApplicable),
-        }
-    }
-
-    fn position(&self, item: &str) -> Result<usize, Error> {
-        self.items
-            .iter()
-            .position(|s| s.id == item)
-            .ok_or_else(|| Error::UnknownChecklistItem {
-                item: item.to_owned(),
-                valid: self.items.iter().map(|s| s.id.clone()).collect(),
-            })
-    }
-}
+/// The checklist's statuses: plain data that can be saved and restored.
+pub type PlacementChecklist = Checklist<ItemStatus>;

@@ -1,5 +1,5 @@
 //! The minors' flow and checklist in a caller's language at an instant: steps, action cards
-//! with contacts in time-of-day order, walks, the review graph and plain-text summaries.
+//! with contacts in time-of-day order, walks and the review graph.
 
 use std::sync::Arc;
 
@@ -7,10 +7,12 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::flow::{FlowSession, Step};
-use super::placement::{ItemStatus, PlacementChecklist, Progress};
+use super::placement::{ItemStatus, PlacementChecklist};
 use super::{Card, TimeOfDay, When};
 use crate::actions::{Action, ActionKind};
+use crate::app::ScreenLink;
 use crate::calendar::{self, Instant, local};
+use crate::checklist::{Progress, Status};
 use crate::contacts::hours::weekday_key;
 use crate::contacts::{ContactBook, ContactView, HolidayView, Hours, OpenState};
 use crate::content::ContentPack;
@@ -85,15 +87,6 @@ pub struct ContactLine {
     pub actions: Vec<Action>,
 }
 
-/// A link on a card.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CardLinkView {
-    /// The screen's link target.
-    pub target: String,
-    /// The link text.
-    pub label: String,
-}
-
 /// An action card as shown at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CardView {
@@ -114,7 +107,7 @@ pub struct CardView {
     /// Laws and sections.
     pub legal_basis: Vec<String>,
     /// Links to other screens.
-    pub links: Vec<CardLinkView>,
+    pub links: Vec<ScreenLink>,
     /// Where the facts come from.
     pub sources: Vec<Citation>,
 }
@@ -318,81 +311,16 @@ impl MinorsFlow {
         ui.fill(k::MINORS_NOW, l, &[("time", &time), ("period", &period)])
     }
 
-    /// A walk as plain text: the time, the answers, every action in order, then what not to
-    /// do and the office-hours caution, each once.
-    pub fn summary_text(&self, walk: &Walk) -> String {
-        let ui = &self.pack.ui;
-        let l = &self.locales;
-        let mut out = format!("{}\n{}\n", ui.get(k::MINORS_TITLE, l), walk.now_text);
-        if !walk.path.is_empty() {
-            out.push_str(&format!("\n{}:\n", ui.get(k::MINORS_ANSWERS, l)));
-            for a in &walk.path {
-                out.push_str(&format!("- {} {}\n", a.question, a.answer));
-            }
-        }
-        if let Some(step) = &walk.current_step {
-            out.push('\n');
-            out.push_str(&ui.fill(k::MINORS_NEXT_QUESTION, l, &[("question", &step.question)]));
-            out.push('\n');
-        }
-        if walk.actions.is_empty() {
-            return out;
-        }
-        out.push_str(&format!("\n{}:\n", ui.get(k::MINORS_ALL_ACTIONS, l)));
-        let mut donts: Vec<&str> = Vec::new();
-        let mut note: Option<&str> = None;
-        for (n, card) in walk.actions.iter().enumerate() {
-            out.push_str(&format!("\n{}. {}\n", n + 1, card.title));
-            for line in &card.do_now {
-                out.push_str(&format!("   - {line}\n"));
-            }
-            out.push_str(&format!("   {}:\n", ui.get(k::MINORS_CONTACTS, l)));
-            for c in &card.contacts {
-                let how: Vec<&str> = c.actions.iter().map(|a| a.label.as_str()).collect();
-                out.push_str(&format!(
-                    "   - {}: {} – {}\n",
-                    c.name,
-                    how.join(", "),
-                    c.status_text
-                ));
-            }
-            if !card.legal_basis.is_empty() {
-                out.push_str(&format!(
-                    "   {}: {}\n",
-                    ui.get(k::MINORS_LEGAL_BASIS, l),
-                    card.legal_basis.join("; ")
-                ));
-            }
-            out.push_str(&format!(
-                "   {}: {}\n",
-                ui.get(k::MINORS_SOURCES, l),
-                self.citation_texts(&card.sources).join("; ")
-            ));
-            for d in &card.do_not {
-                if !donts.contains(&d.as_str()) {
-                    donts.push(d);
-                }
-            }
-            note = note.or(card.office_hours_note.as_deref());
-        }
-        out.push_str(&format!("\n{}:\n", ui.get(k::MINORS_DO_NOT, l)));
-        for d in donts {
-            out.push_str(&format!("- {d}\n"));
-        }
-        if let Some(note) = note {
-            out.push_str(&format!("\n{note}\n"));
-        }
-        out
-    }
-
-    /// A new emergency-placement checklist with every item not started.
-    pub fn placement(&self) -> PlacementChecklist {
-        PlacementChecklist::new(&self.pack.minors.placement)
-    }
-
-    /// A saved checklist brought in line with this pack's items.
-    pub fn restore_placement(&self, saved: &PlacementChecklist) -> PlacementChecklist {
-        PlacementChecklist::restore(&self.pack.minors.placement, saved)
+    /// Sets an item's status from a status id, as events and the terminal give it.
+    ///
+    /// On error nothing changes.
+    pub fn set_placement(
+        &self,
+        list: &mut PlacementChecklist,
+        item: &str,
+        status: &str,
+    ) -> Result<(), Error> {
+        list.set_id(self.pack.minors.placement_ids(), item, status)
     }
 
     /// The checklist as shown at `at`.
@@ -405,7 +333,7 @@ impl MinorsFlow {
             .placement
             .iter()
             .map(|item| {
-                let status = list.status(&item.id).unwrap_or_default();
+                let status = list.status(&item.id);
                 PlacementItemView {
                     id: item.id.clone(),
                     text: self.text(&item.text),
@@ -422,7 +350,7 @@ impl MinorsFlow {
                 }
             })
             .collect();
-        let progress = list.progress();
+        let progress = list.progress(self.pack.minors.placement_ids());
         PlacementView {
             title: self
                 .pack
@@ -435,54 +363,12 @@ impl MinorsFlow {
         }
     }
 
-    /// The checklist as plain text: the title, the progress and each item with its status.
-    pub fn placement_summary(&self, list: &PlacementChecklist) -> String {
-        let progress = list.progress();
-        let mut out = format!(
-            "{}\n{}\n",
-            self.pack.ui.get(k::PLACEMENT_TITLE, &self.locales),
-            self.progress_text(progress)
-        );
-        for item in &self.pack.minors.placement {
-            let status = list.status(&item.id).unwrap_or_default();
-            let basis: Vec<String> = item.legal_basis.iter().map(|t| self.text(t)).collect();
-            let basis = if basis.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", basis.join("; "))
-            };
-            out.push_str(&format!(
-                "{} {}{}: {}\n",
-                status.mark(),
-                self.text(&item.text),
-                basis,
-                self.status_label(status)
-            ));
-        }
-        out
-    }
-
     /// The label of a checklist status.
     pub fn status_label(&self, status: ItemStatus) -> String {
         self.pack
             .ui
             .get(status.label_key(), &self.locales)
             .to_owned()
-    }
-
-    /// Readable citations, older documents marked.
-    pub fn citation_texts(&self, sources: &[Citation]) -> Vec<String> {
-        let older = self.pack.ui.get(k::MINORS_OLDER_SOURCE, &self.locales);
-        sources
-            .iter()
-            .map(|s| {
-                if s.older {
-                    format!("{} ({older})", s.text)
-                } else {
-                    s.text.clone()
-                }
-            })
-            .collect()
     }
 
     fn progress_text(&self, p: Progress) -> String {
@@ -552,7 +438,7 @@ impl MinorsFlow {
             links: card
                 .links
                 .iter()
-                .map(|l| CardLinkView {
+                .map(|l| ScreenLink {
                     target: l.target.clone(),
                     label: self.text(&l.label),
                 })

@@ -8,16 +8,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::conversation::ConversationGuide;
-use super::indicators::{Category, ControlGroup, FlagKind, Indicator, Sector, Sign, offered};
-use super::{ContactLink, LinkView, MinorAnswer, Toolkit};
-use crate::content::source::{Citation, SourceRef};
+use super::indicators::{
+    ControlGroup, FlagKind, Indicator, IndicatorCategory, Sector, Sign, offered,
+};
+use super::{ContactLink, MinorAnswer, Toolkit};
+use crate::app::{Route, ScreenLink, ToolkitRoute};
+use crate::content::source::{Citation, SourceRef, merge};
 use crate::error::Error;
 use crate::ui_keys::toolkit as k;
-
-/// Link target of the minors' decision flow.
-pub const MINORS_FLOW: &str = "minors";
-/// Link target of the duties screen.
-pub const DUTIES: &str = "duties";
 
 /// What the professional has noted about one person; saved and reopened as it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +104,7 @@ pub struct ObservedIndicator {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ObservedGroup {
     /// Category.
-    pub category: Category,
+    pub category: IndicatorCategory,
     /// Control group, if any.
     pub group: Option<ControlGroup>,
     /// Sector, for the sector extras.
@@ -129,7 +127,7 @@ pub struct Flag {
     /// Why it was raised: the answers and observations behind it.
     pub reasons: Vec<String>,
     /// Screens to go to next.
-    pub links: Vec<LinkView>,
+    pub links: Vec<ScreenLink>,
     /// Contacts to reach now.
     pub contacts: Vec<ContactLink>,
     /// Where it comes from.
@@ -155,8 +153,6 @@ pub struct AssessmentResult {
     pub flags: Vec<Flag>,
     /// The conversation guide picked for this person.
     pub conversation: ConversationGuide,
-    /// A plain-text, de-identified summary for saving or sharing.
-    pub summary: String,
     /// Where it comes from.
     pub sources: Vec<Citation>,
 }
@@ -230,7 +226,7 @@ impl Toolkit {
     pub(crate) fn setting(&self, id: &str) -> Result<&super::indicators::Setting, Error> {
         let settings = &self.pack.toolkit.settings;
         self.pack.toolkit.setting(id).ok_or_else(|| {
-            super::answers::invalid("setting", id, settings.iter().map(|s| s.id.as_str()))
+            crate::ids::invalid("setting", id, settings.iter().map(|s| s.id.as_str()))
         })
     }
 
@@ -308,7 +304,12 @@ impl Toolkit {
             })
             .collect();
         let conversation = self.conversation(&observed, setting, a.minor);
-        let mut result = AssessmentResult {
+        let own = self.cite_all(refs);
+        let sources = merge(
+            &self.pack.meta.sources,
+            [own.as_slice(), &conversation.sources],
+        );
+        Ok(AssessmentResult {
             minor: a.minor,
             minor_label: self.minor_label(a.minor).to_owned(),
             setting: setting.map(|s| s.id.clone()),
@@ -316,14 +317,9 @@ impl Toolkit {
             holistic_note: self.ui(k::RESULT_HOLISTIC).to_owned(),
             observed: groups,
             flags,
-            sources: Vec::new(),
-            summary: String::new(),
             conversation,
-        };
-        let own = self.cite_all(refs);
-        result.sources = self.merge_citations([own.as_slice(), &result.conversation.sources]);
-        result.summary = self.assessment_summary(&result);
-        Ok(result)
+            sources,
+        })
     }
 
     /// The label of an age answer.
@@ -337,11 +333,7 @@ impl Toolkit {
 
     /// The heading of the category, control group or sector of `x`.
     fn group_title(&self, x: &Indicator) -> String {
-        let id = match (x.group, x.sector) {
-            (Some(g), _) => format!("control.{}", g.id()),
-            (None, Some(s)) => s.id().to_owned(),
-            (None, None) => x.category.id().to_owned(),
-        };
+        let id = super::indicators::section_id(x.category, x.group, x.sector);
         self.pack
             .toolkit
             .section(&id)
@@ -364,100 +356,15 @@ impl Toolkit {
         }
     }
 
-    fn flag_links(&self, kind: FlagKind) -> Vec<LinkView> {
-        let link = |target: &str, key| LinkView {
-            target: target.to_owned(),
-            label: self.ui(key).to_owned(),
-        };
+    fn flag_links(&self, kind: FlagKind) -> Vec<ScreenLink> {
+        let duties = || self.screen_link(ToolkitRoute::Duties.into(), k::LINK_DUTIES);
         match kind {
             FlagKind::PresumedMinor => vec![
-                link(MINORS_FLOW, k::LINK_MINORS_FLOW),
-                link(DUTIES, k::LINK_DUTIES),
+                self.screen_link(Route::Minors, k::LINK_MINORS_FLOW),
+                duties(),
             ],
-            FlagKind::AggravatedSigns | FlagKind::ImmediateDanger => {
-                vec![link(DUTIES, k::LINK_DUTIES)]
-            }
+            FlagKind::AggravatedSigns | FlagKind::ImmediateDanger => vec![duties()],
             FlagKind::HealthEmergency | FlagKind::CheckSevereViolence => Vec::new(),
         }
-    }
-
-    /// The result as plain text to read now: the summary followed by the rest of the
-    /// conversation guide (tips, tips for children, the interpreter rule, what to tell).
-    pub fn assessment_text(&self, r: &AssessmentResult) -> String {
-        let c = &r.conversation;
-        let mut out = self.summary_lines(r);
-        let mut section = |key, items: Vec<&str>| {
-            if !items.is_empty() {
-                out.push(String::new());
-                out.push(self.ui(key).to_owned());
-                out.extend(items.into_iter().map(|t| format!("- {t}")));
-            }
-        };
-        section(
-            k::CONVERSATION_TIPS,
-            c.tips.iter().map(|t| t.text.as_str()).collect(),
-        );
-        section(
-            k::CONVERSATION_MINOR_TIPS,
-            c.minor_tips.iter().map(|t| t.text.as_str()).collect(),
-        );
-        section(
-            k::CONVERSATION_INTERPRETER,
-            vec![c.interpreter.text.as_str()],
-        );
-        section(
-            k::CONVERSATION_RIGHTS,
-            c.rights_info.iter().map(|t| t.text.as_str()).collect(),
-        );
-        section(
-            k::SOURCES,
-            r.sources.iter().map(|s| s.text.as_str()).collect(),
-        );
-        out.join("\n")
-    }
-
-    fn assessment_summary(&self, r: &AssessmentResult) -> String {
-        let mut out = self.summary_lines(r);
-        out.push(String::new());
-        out.push(self.ui(k::SOURCES).to_owned());
-        out.extend(r.sources.iter().map(|s| format!("- {}", s.text)));
-        out.join("\n")
-    }
-
-    /// The summary's lines up to its sources.
-    fn summary_lines(&self, r: &AssessmentResult) -> Vec<String> {
-        let mut out = vec![
-            self.ui(k::SUMMARY_ASSESSMENT).to_owned(),
-            r.holistic_note.clone(),
-            self.fill(k::RESULT_AGE, &[("answer", &r.minor_label)]),
-        ];
-        if let Some(s) = &r.setting_label {
-            out.push(self.fill(k::RESULT_SETTING, &[("setting", s)]));
-        }
-        out.push(String::new());
-        out.push(self.ui(k::RESULT_OBSERVED).to_owned());
-        if r.observed.is_empty() {
-            out.push(self.ui(k::RESULT_NOTHING).to_owned());
-        }
-        for g in &r.observed {
-            out.push(format!("{}:", g.title));
-            out.extend(g.indicators.iter().map(|x| format!("- {}", x.text)));
-        }
-        if !r.flags.is_empty() {
-            out.push(String::new());
-            out.push(self.ui(k::RESULT_FLAGS).to_owned());
-            for f in &r.flags {
-                out.push(format!("- {}: {}", f.title, f.reasons.join(" ")));
-            }
-        }
-        out.push(String::new());
-        out.push(self.ui(k::CONVERSATION_TITLE).to_owned());
-        out.extend(
-            r.conversation
-                .topics
-                .iter()
-                .map(|t| format!("- {}", t.question)),
-        );
-        out
     }
 }

@@ -15,21 +15,21 @@ use serde::Deserialize;
 use super::conversation::{RightsInfo, Tip, Topic};
 use super::duties::{self, StepContent};
 use super::indicators::{
-    Category, ControlGroup, FlagContent, FlagKind, Indicator, Section, Setting,
+    ControlGroup, FlagContent, FlagKind, Indicator, IndicatorCategory, Section, Setting,
 };
 use super::learn::LearnTopic;
 use super::rights::Right;
 use crate::content::check::{Checker, ContentIssue, IssueKind};
 use crate::text::Text;
 
+const INDICATORS: &str = "indicators.json";
+const CONVERSATION: &str = "conversation.json";
+const DUTIES: &str = "duties.json";
+const RIGHTS: &str = "rights.json";
+const LEARN: &str = "learn.json";
+
 /// The toolkit's files, in load order.
-pub const FILES: [&str; 5] = [
-    "indicators.json",
-    "conversation.json",
-    "duties.json",
-    "rights.json",
-    "learn.json",
-];
+pub const FILES: [&str; 5] = [INDICATORS, CONVERSATION, DUTIES, RIGHTS, LEARN];
 
 /// Which ages an item is for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
@@ -194,12 +194,11 @@ impl ToolkitFiles {
         issues: &mut Vec<ContentIssue>,
         find: &dyn Fn(&str) -> Option<&'t str>,
     ) -> Option<Self> {
-        let [i, c, d, r, l] = FILES;
-        let indicators = crate::content::parse(issues, i, find(i));
-        let conversation = crate::content::parse(issues, c, find(c));
-        let duties = crate::content::parse(issues, d, find(d));
-        let rights = crate::content::parse(issues, r, find(r));
-        let learn = crate::content::parse(issues, l, find(l));
+        let indicators = crate::content::parse(issues, INDICATORS, find(INDICATORS));
+        let conversation = crate::content::parse(issues, CONVERSATION, find(CONVERSATION));
+        let duties = crate::content::parse(issues, DUTIES, find(DUTIES));
+        let rights = crate::content::parse(issues, RIGHTS, find(RIGHTS));
+        let learn = crate::content::parse(issues, LEARN, find(LEARN));
         Some(Self {
             indicators: indicators?,
             conversation: conversation?,
@@ -212,10 +211,10 @@ impl ToolkitFiles {
     /// Splits off each file's interface strings and indexes the rest.
     pub fn into_parts(self) -> (Vec<FileStrings>, ToolkitContent) {
         let strings = vec![
-            (FILES[0], self.indicators.strings),
-            (FILES[2], self.duties.strings),
-            (FILES[3], self.rights.strings),
-            (FILES[4], self.learn.strings),
+            (INDICATORS, self.indicators.strings),
+            (DUTIES, self.duties.strings),
+            (RIGHTS, self.rights.strings),
+            (LEARN, self.learn.strings),
         ];
         let indicator_index = self
             .indicators
@@ -293,10 +292,18 @@ impl ToolkitContent {
     }
 }
 
-/// Checks every toolkit item; contacts must already be registered with `c`.
+/// Checks every toolkit file; contacts must already be registered with `c`.
 pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
-    c.file(FILES[1]);
-    let conv = &t.conversation;
+    check_conversation(&t.conversation, c);
+    check_indicators(t, c);
+    check_duties(&t.steps, c);
+    check_rights(&t.rights, c);
+    check_learn(&t.learn, c);
+}
+
+/// `conversation.json`: topics, tips, the interpreter rule and rights information.
+fn check_conversation(conv: &ConversationContent, c: &mut Checker<'_>) {
+    c.file(CONVERSATION);
     for topic in &conv.topics {
         c.unique("topic", &topic.id);
         c.text(&topic.id, "question", &topic.question);
@@ -321,8 +328,11 @@ pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
         contacts(c, &info.id, info.contacts.iter());
         c.sources(&info.id, "sources", &info.sources);
     }
+}
 
-    c.file(FILES[0]);
+/// `indicators.json`: sections, indicators of the right shape, settings and flag texts.
+fn check_indicators(t: &ToolkitContent, c: &mut Checker<'_>) {
+    c.file(INDICATORS);
     for s in &t.sections {
         c.unique("section", &s.id);
         c.text(&s.id, "title", &s.title);
@@ -340,15 +350,15 @@ pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
         c.sources(&x.id, "sources", &x.sources);
         topics(c, &x.id, &x.topics);
         let shape = match (x.category, x.group.is_some(), x.sector.is_some()) {
-            (Category::Control, false, _) => Some("a control indicator needs a group"),
-            (Category::Sector, _, false) => Some("a sector indicator needs a sector"),
-            (cat, true, _) if cat != Category::Control => {
+            (IndicatorCategory::Control, false, _) => Some("a control indicator needs a group"),
+            (IndicatorCategory::Sector, _, false) => Some("a sector indicator needs a sector"),
+            (cat, true, _) if cat != IndicatorCategory::Control => {
                 Some("only control indicators have a group")
             }
-            (cat, _, true) if cat != Category::Sector => {
+            (cat, _, true) if cat != IndicatorCategory::Sector => {
                 Some("only sector indicators have a sector")
             }
-            (Category::Sector, _, _) if x.minor_only => {
+            (IndicatorCategory::Sector, _, _) if x.minor_only => {
                 Some("the guide's sector indicators apply to all ages")
             }
             _ => None,
@@ -408,9 +418,12 @@ pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
         contacts(c, f.id.id(), f.contacts.iter());
         c.sources(f.id.id(), "sources", &f.sources);
     }
+}
 
-    c.file(FILES[2]);
-    for s in &t.steps {
+/// `duties.json`: the texts of exactly the steps the duties engine gives.
+fn check_duties(steps: &[StepContent], c: &mut Checker<'_>) {
+    c.file(DUTIES);
+    for s in steps {
         c.unique("step", &s.id);
         c.text(&s.id, "title", &s.title);
         c.text(&s.id, "action", &s.action);
@@ -433,9 +446,12 @@ pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
     for id in duties::STEP_IDS {
         c.reference("-", "steps", "step", id);
     }
+}
 
-    c.file(FILES[3]);
-    for r in &t.rights {
+/// `rights.json`: every right's texts, details, contacts and sources.
+fn check_rights(rights: &[Right], c: &mut Checker<'_>) {
+    c.file(RIGHTS);
+    for r in rights {
         c.unique("right", &r.id);
         for (field, text) in [
             ("title", &r.title),
@@ -452,9 +468,12 @@ pub fn check(t: &ToolkitContent, c: &mut Checker<'_>) {
         contacts(c, &r.id, r.contacts.iter());
         c.sources(&r.id, "sources", &r.sources);
     }
+}
 
-    c.file(FILES[4]);
-    for topic in &t.learn {
+/// `learn.json`: every topic's texts; each section says something and cites it.
+fn check_learn(learn: &[LearnTopic], c: &mut Checker<'_>) {
+    c.file(LEARN);
+    for topic in learn {
         c.unique("learn", &topic.id);
         c.text(&topic.id, "title", &topic.title);
         c.text(&topic.id, "summary", &topic.summary);

@@ -12,18 +12,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{Assessment, MINORS_FLOW};
+use super::assessment::Assessment;
 use super::content::ContactRef;
-use super::{LinkView, MinorAnswer, Role, Toolkit};
+use super::{MinorAnswer, Role, Toolkit};
 use crate::actions::Action;
+use crate::app::{Route, ScreenLink, ToolkitRoute};
 use crate::calendar::{self, Instant};
 use crate::contacts::{ContactBook, ContactView, OpenState};
 use crate::content::source::{Citation, SourceRef};
 use crate::text::Text;
 use crate::ui_keys::toolkit as k;
-
-/// Link target of the rights checklist.
-pub const RIGHTS: &str = "rights";
 
 /// Every step the engine can give; `duties.json` must have texts for exactly these.
 pub const STEP_IDS: [&str; 20] = [
@@ -226,7 +224,7 @@ pub struct StepContact {
 
 /// One step of the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Step {
+pub struct DutyStep {
     /// Stable id.
     pub id: String,
     /// How binding it is.
@@ -244,7 +242,7 @@ pub struct Step {
     /// Contacts to use, with open-now status.
     pub contacts: Vec<StepContact>,
     /// A screen to go to.
-    pub link: Option<LinkView>,
+    pub link: Option<ScreenLink>,
     /// Where it comes from.
     pub sources: Vec<Citation>,
 }
@@ -257,7 +255,7 @@ pub struct DutiesPlan {
     /// The instant the open-now states are for (RFC 3339, UTC).
     pub at: String,
     /// The steps, in the order to take them.
-    pub steps: Vec<Step>,
+    pub steps: Vec<DutyStep>,
 }
 
 /// A contact for a step; actions from current sources come before those only an older
@@ -300,7 +298,7 @@ impl Toolkit {
             .into_iter()
             .filter_map(|(id, obligation)| {
                 let c = self.pack.toolkit.step(id)?;
-                Some(Step {
+                Some(DutyStep {
                     id: id.to_owned(),
                     obligation,
                     obligation_label: self.obligation_label(obligation).to_owned(),
@@ -337,14 +335,12 @@ impl Toolkit {
         })
     }
 
-    fn step_link(&self, l: StepLink) -> LinkView {
-        let (target, key) = match l {
-            StepLink::MinorsFlow => (MINORS_FLOW, k::LINK_MINORS_FLOW),
-            StepLink::RightsChecklist => (RIGHTS, k::LINK_RIGHTS),
-        };
-        LinkView {
-            target: target.to_owned(),
-            label: self.ui(key).to_owned(),
+    fn step_link(&self, l: StepLink) -> ScreenLink {
+        match l {
+            StepLink::MinorsFlow => self.screen_link(Route::Minors, k::LINK_MINORS_FLOW),
+            StepLink::RightsChecklist => {
+                self.screen_link(ToolkitRoute::Rights.into(), k::LINK_RIGHTS)
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::text::Text;
 /// A main category of indicators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category {
+pub enum IndicatorCategory {
     /// Background and vulnerabilities.
     Background,
     /// Places and living situation.
@@ -33,16 +33,10 @@ pub enum Category {
     Sector,
 }
 
-impl Category {
-    /// The id used in files and output.
+impl IndicatorCategory {
+    /// The id used in files and output: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::Background => "background",
-            Self::Places => "places",
-            Self::Behaviour => "behaviour",
-            Self::Control => "control",
-            Self::Sector => "sector",
-        }
+        crate::ids::id(&self)
     }
 }
 
@@ -72,15 +66,9 @@ impl ControlGroup {
         Self::Exploitation,
     ];
 
-    /// The id used in files and output.
+    /// The id used in files and output: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::Facilitator => "facilitator",
-            Self::Dependence => "dependence",
-            Self::Fear => "fear",
-            Self::NoControl => "no_control",
-            Self::Exploitation => "exploitation",
-        }
+        crate::ids::id(&self)
     }
 }
 
@@ -95,12 +83,9 @@ pub enum Sector {
 }
 
 impl Sector {
-    /// The id used in files and output.
+    /// The id used in files and output: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::Prostitution => "prostitution",
-            Self::ForcedLabour => "forced_labour",
-        }
+        crate::ids::id(&self)
     }
 }
 
@@ -150,7 +135,7 @@ pub struct Indicator {
     /// Stable id, for example `lc-documents`.
     pub id: String,
     /// Main category.
-    pub category: Category,
+    pub category: IndicatorCategory,
     /// Group, for the category "controlled by others".
     #[serde(default)]
     pub group: Option<ControlGroup>,
@@ -219,15 +204,9 @@ impl FlagKind {
         Self::CheckSevereViolence,
     ];
 
-    /// The id used in files and output.
+    /// The id used in files and output: its serde name.
     pub fn id(self) -> &'static str {
-        match self {
-            Self::ImmediateDanger => "immediate-danger",
-            Self::HealthEmergency => "health-emergency",
-            Self::PresumedMinor => "presumed-minor",
-            Self::AggravatedSigns => "aggravated-signs",
-            Self::CheckSevereViolence => "check-severe-violence",
-        }
+        crate::ids::id(&self)
     }
 }
 
@@ -254,7 +233,7 @@ pub struct IndicatorView {
     /// Stable id.
     pub id: String,
     /// Main category.
-    pub category: Category,
+    pub category: IndicatorCategory,
     /// Group within "controlled by others".
     pub group: Option<ControlGroup>,
     /// The indicator.
@@ -286,7 +265,7 @@ pub struct SettingView {
 #[derive(Clone, Debug)]
 pub struct Run<'a> {
     /// Category of every indicator in the run.
-    pub category: Category,
+    pub category: IndicatorCategory,
     /// Control group, if any.
     pub group: Option<ControlGroup>,
     /// Sector, for sector extras.
@@ -301,21 +280,25 @@ pub struct Run<'a> {
 
 impl Run<'_> {
     /// The id of the section that heads this run.
-    pub fn section_id(&self) -> &'static str {
+    pub fn section_id(&self) -> String {
         if self.minor_only {
-            return "minors";
+            "minors".to_owned()
+        } else {
+            section_id(self.category, self.group, self.sector)
         }
-        match (self.category, self.group, self.sector) {
-            (_, Some(g), _) => match g {
-                ControlGroup::Facilitator => "control.facilitator",
-                ControlGroup::Dependence => "control.dependence",
-                ControlGroup::Fear => "control.fear",
-                ControlGroup::NoControl => "control.no_control",
-                ControlGroup::Exploitation => "control.exploitation",
-            },
-            (_, None, Some(s)) => s.id(),
-            (c, None, None) => c.id(),
-        }
+    }
+}
+
+/// The id of the section that heads indicators of `category`, `group` and `sector`.
+pub fn section_id(
+    category: IndicatorCategory,
+    group: Option<ControlGroup>,
+    sector: Option<Sector>,
+) -> String {
+    match (group, sector) {
+        (Some(g), _) => format!("control.{}", g.id()),
+        (None, Some(s)) => s.id().to_owned(),
+        (None, None) => category.id().to_owned(),
     }
 }
 

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::Toolkit;
-use super::answers::invalid;
 use crate::content::source::{Citation, SourceRef, only_older};
 use crate::error::Error;
+use crate::ids::invalid;
 use crate::text::Text;
 
 /// A topic, from `learn.json`.

@@ -18,17 +18,20 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use answers::{Answer, Consent, MinorAnswer, Residence, Role, YesNo, parse_yes_no};
+pub use answers::{Consent, MinorAnswer, Residence, Role, YesNo};
 pub use assessment::{Assessment, AssessmentResult, Flag};
-pub use duties::{DutiesInput, DutiesPlan, Obligation, Step};
-pub use indicators::{Category, ControlGroup, FlagKind, IndicatorView, Sector, SettingView};
+pub use duties::{DutiesInput, DutiesPlan, DutyStep, Obligation};
+pub use indicators::{
+    ControlGroup, FlagKind, IndicatorCategory, IndicatorView, Sector, SettingView,
+};
 
 use indicators::Indicator;
 pub use learn::LearnTopicView;
-pub use rights::{RightEntry, RightStatus, RightsChecklist, RightsChecklistView, RightsProfile};
+pub use rights::{RightStatus, RightsChecklist, RightsChecklistView, RightsProfile};
 
+use crate::app::{Route, ScreenLink};
 use crate::content::ContentPack;
-use crate::content::source::{Citation, SourceRef, cite};
+use crate::content::source::{Citation, SourceRef, cite, merge};
 use crate::content::ui::Key;
 use crate::locale::Locales;
 use crate::text::Text;
@@ -40,15 +43,6 @@ pub struct ContactLink {
     pub id: String,
     /// Its name.
     pub name: String,
-}
-
-/// A link to another screen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LinkView {
-    /// The link target, for example `minors`.
-    pub target: String,
-    /// The link text.
-    pub label: String,
 }
 
 /// The toolkit over one content pack, in the caller's locales.
@@ -136,34 +130,16 @@ impl Toolkit {
 
     /// Citations of every list in `refs`, each part once, in the pack's order of documents and parts.
     fn cite_all<'a>(&self, refs: impl IntoIterator<Item = &'a [SourceRef]>) -> Vec<Citation> {
-        let mut all: Vec<&SourceRef> = refs.into_iter().flatten().collect();
-        all.sort_by_key(|r| self.source_rank(&r.doc, &r.part));
-        all.dedup();
-        let owned: Vec<SourceRef> = all.into_iter().cloned().collect();
-        self.cite(&owned)
+        let cited: Vec<Vec<Citation>> = refs.into_iter().map(|r| self.cite(r)).collect();
+        merge(&self.pack.meta.sources, cited.iter().map(Vec::as_slice))
     }
 
-    /// Merges lists of citations, each part once, in the pack's order of documents and parts.
-    fn merge_citations<'a>(
-        &self,
-        lists: impl IntoIterator<Item = &'a [Citation]>,
-    ) -> Vec<Citation> {
-        let mut all: Vec<Citation> = lists.into_iter().flatten().cloned().collect();
-        all.sort_by_key(|c| self.source_rank(&c.doc, &c.part));
-        all.dedup_by(|a, b| a.doc == b.doc && a.part == b.part);
-        all
-    }
-
-    /// The position of a document and one of its parts in the pack.
-    fn source_rank(&self, doc: &str, part: &str) -> (usize, usize) {
-        let sources = &self.pack.meta.sources;
-        sources
-            .iter()
-            .position(|s| s.id == doc)
-            .map_or((usize::MAX, usize::MAX), |i| {
-                let p = sources[i].parts.iter().position(|p| p.id == part);
-                (i, p.unwrap_or(usize::MAX))
-            })
+    /// A link to `route` labelled with the string `label`.
+    fn screen_link(&self, route: Route, label: Key) -> ScreenLink {
+        ScreenLink {
+            target: route.target(),
+            label: self.ui(label).to_owned(),
+        }
     }
 
     /// Links to the contacts with `ids` (unknown ids are skipped; validation reports them).

@@ -4,9 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::{Ages, ToolkitContent};
-use super::{Answer, ContactLink, Toolkit};
+use super::{ContactLink, Toolkit};
+use crate::checklist::{Checklist, Progress, Status};
 use crate::content::source::{Citation, SourceRef, only_older};
+use crate::content::ui::Key;
 use crate::error::Error;
+use crate::ids::Vocabulary;
 use crate::text::Text;
 use crate::ui_keys::toolkit as k;
 
@@ -67,7 +70,7 @@ pub enum RightStatus {
     NotApplicable,
 }
 
-impl Answer for RightStatus {
+impl Vocabulary for RightStatus {
     const FIELD: &'static str = "status";
     const ALL: &'static [Self] = &[
         Self::NotDiscussed,
@@ -77,14 +80,26 @@ impl Answer for RightStatus {
         Self::Declined,
         Self::NotApplicable,
     ];
-    fn id(self) -> &'static str {
+}
+
+impl Status for RightStatus {
+    /// Any status but "not yet discussed" and "not applicable" means it has been dealt with.
+    fn done(self) -> bool {
+        !matches!(self, Self::NotDiscussed | Self::NotApplicable)
+    }
+
+    fn applies(self) -> bool {
+        self != Self::NotApplicable
+    }
+
+    fn label_key(self) -> Key {
         match self {
-            Self::NotDiscussed => "not_discussed",
-            Self::Informed => "informed",
-            Self::WantsHelp => "wants_help",
-            Self::Referred => "referred",
-            Self::Declined => "declined",
-            Self::NotApplicable => "not_applicable",
+            Self::NotDiscussed => k::STATUS_NOT_DISCUSSED,
+            Self::Informed => k::STATUS_INFORMED,
+            Self::WantsHelp => k::STATUS_WANTS_HELP,
+            Self::Referred => k::STATUS_REFERRED,
+            Self::Declined => k::STATUS_DECLINED,
+            Self::NotApplicable => k::STATUS_NOT_APPLICABLE,
         }
     }
 }
@@ -99,16 +114,6 @@ pub struct RightsProfile {
     pub no_residence_permit: bool,
 }
 
-impl RightsProfile {
-    /// The profile for `minor` (`yes` or `no`) and whether the person lacks a residence permit.
-    pub fn parse(minor: &str, no_residence_permit: bool) -> Result<Self, Error> {
-        Ok(Self {
-            minor: super::answers::parse_yes_no("minor", minor)?,
-            no_residence_permit,
-        })
-    }
-}
-
 impl Right {
     /// Whether the right is listed for `profile`.
     pub fn applies(&self, profile: RightsProfile) -> bool {
@@ -119,23 +124,12 @@ impl Right {
 
 /// One person's rights checklist: the profile and a status per right. Saved as it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RightsChecklist {
     /// Who it is for.
     pub profile: RightsProfile,
-    /// Statuses that differ from "not yet discussed", one per right, in the order set.
-    #[serde(default)]
-    pub statuses: Vec<RightEntry>,
-}
-
-/// The status of one right on a checklist.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RightEntry {
-    /// The right's id.
-    pub right: String,
-    /// Where it stands.
-    pub status: RightStatus,
+    /// Statuses that differ from "not yet discussed", in the order set.
+    #[serde(flatten)]
+    pub list: Checklist<RightStatus>,
 }
 
 impl RightsChecklist {
@@ -143,7 +137,7 @@ impl RightsChecklist {
     pub fn new(profile: RightsProfile) -> Self {
         Self {
             profile,
-            statuses: Vec::new(),
+            list: Checklist::default(),
         }
     }
 
@@ -153,12 +147,13 @@ impl RightsChecklist {
         content.rights.iter().filter(move |r| r.applies(profile))
     }
 
+    fn listed<'a>(&self, content: &'a ToolkitContent) -> impl Iterator<Item = &'a str> {
+        self.applicable(content).map(|r| r.id.as_str())
+    }
+
     /// The status of the right `id`.
     pub fn status(&self, id: &str) -> RightStatus {
-        self.statuses
-            .iter()
-            .find(|e| e.right == id)
-            .map_or(RightStatus::NotDiscussed, |e| e.status)
+        self.list.status(id)
     }
 
     /// Sets the status of a listed right.
@@ -168,20 +163,19 @@ impl RightsChecklist {
         id: &str,
         status: RightStatus,
     ) -> Result<(), Error> {
-        if !self.applicable(content).any(|r| r.id == id) {
-            return Err(Error::UnknownRight {
-                id: id.to_owned(),
-                valid: self.applicable(content).map(|r| r.id.clone()).collect(),
-            });
-        }
-        self.statuses.retain(|e| e.right != id);
-        if status != RightStatus::NotDiscussed {
-            self.statuses.push(RightEntry {
-                right: id.to_owned(),
-                status,
-            });
-        }
-        Ok(())
+        let listed: Vec<&str> = self.listed(content).collect();
+        self.list.set(listed, id, status)
+    }
+
+    /// Sets the status of a listed right from a status id.
+    pub fn set_status_id(
+        &mut self,
+        content: &ToolkitContent,
+        id: &str,
+        status: &str,
+    ) -> Result<(), Error> {
+        let listed: Vec<&str> = self.listed(content).collect();
+        self.list.set_id(listed, id, status)
     }
 
     /// Changes the profile; statuses of rights still listed are kept.
@@ -189,31 +183,10 @@ impl RightsChecklist {
         self.profile = profile;
     }
 
-    /// Rights dealt with (any status but "not yet discussed" and "not applicable"), and the
-    /// rights that apply (all listed ones but those marked "not applicable").
+    /// Rights dealt with, and the listed rights that apply.
     pub fn progress(&self, content: &ToolkitContent) -> Progress {
-        let mut p = Progress { done: 0, total: 0 };
-        for r in self.applicable(content) {
-            match self.status(&r.id) {
-                RightStatus::NotApplicable => {}
-                RightStatus::NotDiscussed => p.total += 1,
-                _ => {
-                    p.total += 1;
-                    p.done += 1;
-                }
-            }
-        }
-        p
+        self.list.progress(self.listed(content))
     }
-}
-
-/// How far a checklist has come.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    /// Rights dealt with.
-    pub done: u32,
-    /// Rights that apply.
-    pub total: u32,
 }
 
 /// A condition or detail as shown.
@@ -263,8 +236,6 @@ pub struct RightsChecklistView {
     pub rights: Vec<RightView>,
     /// How far it has come.
     pub progress: Progress,
-    /// A plain-text summary for saving or sharing.
-    pub summary: String,
 }
 
 impl Toolkit {
@@ -281,13 +252,10 @@ impl Toolkit {
             .applicable(content)
             .map(|r| self.right_view(r, list.status(&r.id)))
             .collect();
-        let progress = list.progress(content);
-        let summary = self.rights_summary(list.profile, &rights, progress);
         RightsChecklistView {
             profile: list.profile,
             rights,
-            progress,
-            summary,
+            progress: list.progress(content),
         }
     }
 
@@ -313,21 +281,9 @@ impl Toolkit {
             details,
             contacts: self.contact_links(&r.contacts),
             status,
-            status_label: self.status_label(status).to_owned(),
+            status_label: self.ui(status.label_key()).to_owned(),
             sources: self.cite(&r.sources),
         }
-    }
-
-    /// The label of a status.
-    pub(crate) fn status_label(&self, s: RightStatus) -> &str {
-        self.ui(match s {
-            RightStatus::NotDiscussed => k::STATUS_NOT_DISCUSSED,
-            RightStatus::Informed => k::STATUS_INFORMED,
-            RightStatus::WantsHelp => k::STATUS_WANTS_HELP,
-            RightStatus::Referred => k::STATUS_REFERRED,
-            RightStatus::Declined => k::STATUS_DECLINED,
-            RightStatus::NotApplicable => k::STATUS_NOT_APPLICABLE,
-        })
     }
 
     /// The profile's age and residence as shown, for example ("under 18", "with a residence permit").
@@ -350,64 +306,5 @@ impl Toolkit {
                 }),
             ),
         ]
-    }
-
-    /// The checklist as plain text to read now: the summary, then each right with its status,
-    /// who decides or provides it, who it is for, its conditions and its contacts.
-    pub fn rights_text(&self, view: &RightsChecklistView) -> String {
-        let mut out = vec![view.summary.clone()];
-        for (n, r) in view.rights.iter().enumerate() {
-            out.push(String::new());
-            out.push(format!("{}. {} [{}]", n + 1, r.title, r.status_label));
-            out.push(r.summary.clone());
-            out.push(self.fill(k::RIGHT_PROVIDER, &[("text", &r.provider)]));
-            out.push(self.fill(k::RIGHT_WHO, &[("text", &r.who)]));
-            out.extend(r.details.iter().map(|d| {
-                let text = if d.older {
-                    self.fill(k::OLDER, &[("text", &d.text)])
-                } else {
-                    d.text.clone()
-                };
-                format!("- {text}")
-            }));
-            if !r.contacts.is_empty() {
-                let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
-                out.push(format!(
-                    "{}: {}",
-                    self.ui(k::RIGHT_CONTACTS),
-                    names.join("; ")
-                ));
-            }
-        }
-        out.join("\n")
-    }
-
-    fn rights_summary(&self, profile: RightsProfile, rights: &[RightView], p: Progress) -> String {
-        let mut out = vec![
-            self.ui(k::SUMMARY_RIGHTS).to_owned(),
-            self.fill(k::RIGHTS_PROFILE, &self.profile_parts(profile)),
-            self.fill(
-                k::RIGHTS_PROGRESS,
-                &[
-                    ("done", &p.done.to_string()),
-                    ("total", &p.total.to_string()),
-                ],
-            ),
-        ];
-        for status in RightStatus::ALL {
-            let titles: Vec<&str> = rights
-                .iter()
-                .filter(|r| r.status == *status)
-                .map(|r| r.title.as_str())
-                .collect();
-            if !titles.is_empty() {
-                out.push(format!(
-                    "{}: {}",
-                    self.status_label(*status),
-                    titles.join("; ")
-                ));
-            }
-        }
-        out.join("\n")
     }
 }

@@ -8,14 +8,11 @@ crate::ui_keys! {
 
     MINORS_TITLE = "minors.title";
     MINORS_ANSWERS = "minors.answers";
-    MINORS_NEXT_QUESTION = "minors.next_question" ["question"];
     MINORS_ALL_ACTIONS = "minors.all_actions";
     MINORS_DO_NOW = "minors.do_now";
     MINORS_CONTACTS = "minors.contacts";
     MINORS_DO_NOT = "minors.do_not";
     MINORS_LEGAL_BASIS = "minors.legal_basis";
-    MINORS_SOURCES = "minors.sources";
-    MINORS_OLDER_SOURCE = "minors.older_source";
     MINORS_RESTART = "minors.restart";
     MINORS_NOW = "minors.now" ["time", "period"];
     MINORS_PERIOD_OFFICE_HOURS = "minors.period.office_hours";

@@ -74,9 +74,6 @@ crate::ui_keys! {
     CONTACT_INTERPRETER = "contact.interpreter";
     CONTACT_ANONYMOUS = "contact.anonymous";
     CONTACT_FREE = "contact.free";
-    CONTACT_OLDER_SOURCE = "contact.older_source";
-    CONTACT_OLDER_CHANNEL = "contact.older_channel" ["address"];
-    CONTACT_SOURCES = "contact.sources";
     CONTACT_AUDIENCES = "contact.audiences" ["audiences"];
 
     HOME_TITLE = "home.title";
@@ -88,6 +85,11 @@ crate::ui_keys! {
     TOOLS_TITLE = "tools.title";
     TOOLS_INTRO = "tools.intro";
     TOOLS_CONTACTS = "tools.contacts";
+
+    SOURCES = "sources";
+    OLDER_MARK = "older.mark" ["text"];
+    OLDER_NOTICE = "older.notice";
+    OLDER_CHANNEL = "older.channel" ["address"];
 
     SCREEN_BACK = "screen.back";
     NEUTRAL_TEXT = "neutral.text";

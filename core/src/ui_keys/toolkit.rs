@@ -13,10 +13,6 @@ crate::ui_keys! {
     TOOLS_LEARN = "tools.learn";
     TOOLS_LEARN_DETAIL = "tools.learn_detail";
 
-    SOURCES = "toolkit.sources";
-    OLDER = "toolkit.older" ["text"];
-    OLDER_SECTION = "toolkit.older_section";
-
     ANSWER_YES = "answer.yes";
     ANSWER_NO = "answer.no";
     MINOR_YES = "answer.minor_yes";
@@ -56,7 +52,6 @@ crate::ui_keys! {
     REASON_OBSERVED = "reason.observed" ["indicator"];
     LINK_MINORS_FLOW = "link.minors_flow";
     LINK_DUTIES = "link.duties";
-    SUMMARY_ASSESSMENT = "summary.assessment";
 
     CONVERSATION_TITLE = "conversation.title";
     CONVERSATION_INTRO = "conversation.intro";
@@ -90,7 +85,6 @@ crate::ui_keys! {
     RIGHTS_RESIDENCE = "rights.residence";
     RIGHTS_PROGRESS = "rights.progress" ["done", "total"];
     RIGHTS_MORE = "rights.more";
-    RIGHTS_PROFILE = "rights.profile" ["age", "residence"];
     RESIDENCE_NO_PERMIT = "residence.no_permit";
     RESIDENCE_HAS_PERMIT = "residence.has_permit";
     RESIDENCE_UNKNOWN = "residence.unknown";
@@ -109,7 +103,6 @@ crate::ui_keys! {
     RIGHT_WHO = "right.who" ["text"];
     RIGHT_DETAILS = "right.details";
     RIGHT_CONTACTS = "right.contacts";
-    SUMMARY_RIGHTS = "summary.rights";
 
     LEARN_TITLE = "learn.title";
     LEARN_INTRO = "learn.intro";

@@ -1,0 +1,268 @@
+//! The plain text of a screen: the one renderer for every text the app produces from a screen.
+//!
+//! The terminal prints screens with it (its interactive mode puts a key before each control),
+//! and saved work keeps the text of the screen it was saved from, so what is printed, saved or
+//! shared is what the screen shows.
+
+use std::fmt::Write as _;
+
+use super::{Block, ChoiceOption, NoticeLevel, Screen, StatusKind};
+use crate::actions::Action;
+
+/// Lines are wrapped at this many characters.
+pub const WIDTH: usize = 78;
+
+/// Something on a screen a person can use.
+#[derive(Clone, Copy, Debug)]
+pub enum Control<'a> {
+    /// An action button.
+    Act(&'a Action),
+    /// An option of a question.
+    Answer {
+        /// The question's id.
+        question: &'a str,
+        /// The option.
+        option: &'a ChoiceOption,
+    },
+    /// A checklist item, whose status can be changed.
+    Item {
+        /// The item's id.
+        id: &'a str,
+        /// The statuses it can take.
+        options: &'a [ChoiceOption],
+    },
+    /// A link to another screen.
+    Open {
+        /// The screen's link target.
+        target: &'a str,
+    },
+}
+
+/// The screen for reading: each control is a bullet, and an action shows the URI it opens.
+pub fn page(screen: &Screen) -> String {
+    render(screen, None)
+}
+
+/// The screen with the key `key` gives each control before it, for example "[3]".
+pub fn page_with_keys(screen: &Screen, key: &mut dyn FnMut(Control<'_>) -> String) -> String {
+    render(screen, Some(key))
+}
+
+fn render(screen: &Screen, mut key: Option<&mut dyn FnMut(Control<'_>) -> String>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{}\n{}", screen.title, underline(&screen.title, '='));
+    if let Some(q) = &screen.quick_exit {
+        let _ = writeln!(out, "[x] {} ({})", q.label, q.hint);
+        if let Some(p) = &q.progress {
+            let _ = writeln!(out, "    {p}");
+        }
+    }
+    let reading = key.is_none();
+    let mut mark = |c: Control<'_>| match key.as_mut() {
+        Some(k) => k(c),
+        None => "•".to_owned(),
+    };
+    for block in &screen.blocks {
+        block_text(&mut out, block, &mut mark, reading);
+    }
+    out
+}
+
+fn underline(text: &str, c: char) -> String {
+    c.to_string().repeat(text.chars().count().min(WIDTH))
+}
+
+fn block_text(
+    out: &mut String,
+    block: &Block,
+    mark: &mut dyn FnMut(Control<'_>) -> String,
+    reading: bool,
+) {
+    let _ = match block {
+        Block::Heading { text } => writeln!(out, "\n{text}\n{}", underline(text, '-')),
+        Block::Paragraph { text } => writeln!(out, "{}", wrap(text, "", "")),
+        Block::BulletList { items } => items
+            .iter()
+            .try_for_each(|item| writeln!(out, "{}", wrap(item, "  • ", "    "))),
+        Block::Action { action } => {
+            let m = mark(Control::Act(action));
+            if reading {
+                writeln!(out, "{m} {:<40} {}", action.label, action.uri)
+            } else {
+                writeln!(out, "{m} {}", action.label)
+            }
+        }
+        Block::Status { text, state } => {
+            let sign = match state {
+                StatusKind::Open | StatusKind::AlwaysOpen => "●",
+                StatusKind::Closed => "○",
+                StatusKind::NotStated | StatusKind::Info => "·",
+            };
+            writeln!(out, "{sign} {text}")
+        }
+        Block::Notice { level, text } => {
+            let prefix = match level {
+                NoticeLevel::Info => "i ",
+                NoticeLevel::Caution => "! ",
+                NoticeLevel::Urgent => "!! ",
+            };
+            writeln!(out, "{}", wrap(text, prefix, &" ".repeat(prefix.len())))
+        }
+        Block::Choice {
+            id,
+            prompt,
+            options,
+        } => {
+            let _ = writeln!(out, "\n{}", wrap(prompt, "", ""));
+            options.iter().try_for_each(|o| {
+                let m = mark(Control::Answer {
+                    question: id,
+                    option: o,
+                });
+                let chosen = if o.selected { "(x)" } else { "( )" };
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(&format!("{chosen} {}", o.label), &format!("{m} "), "    ")
+                )
+            })
+        }
+        Block::ChecklistItem {
+            id,
+            text,
+            detail,
+            status_label,
+            options,
+            ..
+        } => {
+            let m = mark(Control::Item { id, options });
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("[{status_label}] {text}"),
+                    &format!("{m} "),
+                    "    "
+                )
+            );
+            detail.iter().try_for_each(|d| {
+                d.lines()
+                    .try_for_each(|l| writeln!(out, "{}", wrap(l, "    ", "    ")))
+            })
+        }
+        Block::Link {
+            target,
+            label,
+            detail,
+        } => {
+            let m = mark(Control::Open { target });
+            let text = match detail {
+                Some(d) => format!("{label} — {d}"),
+                None => label.clone(),
+            };
+            writeln!(out, "{}", wrap(&text, &format!("{m} "), "    "))
+        }
+    };
+}
+
+/// Wraps `text` at [`WIDTH`] with a first-line and a continuation prefix.
+pub fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = rest.to_owned();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::ActionKind;
+    use crate::app::Mode;
+    use crate::locale::TextDirection;
+
+    fn screen(blocks: Vec<Block>) -> Screen {
+        Screen {
+            id: "x".into(),
+            title: "Title".into(),
+            window_title: "Title".into(),
+            mode: Mode::Professional,
+            direction: TextDirection::Ltr,
+            back_available: false,
+            quick_exit: None,
+            secure: true,
+            blocks,
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_lines_within_the_width() {
+        let text = "word ".repeat(60);
+        let wrapped = wrap(&text, "  • ", "    ");
+        assert!(wrapped.lines().all(|l| l.chars().count() <= WIDTH));
+        assert!(wrapped.starts_with("  • word"));
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("    word")));
+    }
+
+    #[test]
+    fn reading_shows_uris_and_keys_replace_the_bullets() {
+        let s = screen(vec![
+            Block::Action {
+                action: Action {
+                    id: "a.call.0".into(),
+                    kind: ActionKind::Call,
+                    uri: "tel:112".into(),
+                    label: "Call 112".into(),
+                    accessibility_label: "Call 1 1 2".into(),
+                },
+            },
+            Block::Choice {
+                id: "q".into(),
+                prompt: "Which?".into(),
+                options: vec![ChoiceOption {
+                    id: "yes".into(),
+                    label: "Yes".into(),
+                    selected: true,
+                }],
+            },
+            Block::Link {
+                target: "home".into(),
+                label: "Home".into(),
+                detail: Some("Start".into()),
+            },
+        ]);
+        let read = page(&s);
+        assert!(read.starts_with("\nTitle\n=====\n"), "{read}");
+        assert!(
+            read.contains("• Call 112") && read.contains("tel:112"),
+            "{read}"
+        );
+        assert!(
+            read.contains("• (x) Yes") && read.contains("• Home — Start"),
+            "{read}"
+        );
+        let mut n = 0;
+        let keyed = page_with_keys(&s, &mut |_| {
+            n += 1;
+            format!("[{n}]")
+        });
+        assert!(
+            keyed.contains("[1] Call 112\n") && !keyed.contains("tel:"),
+            "{keyed}"
+        );
+        assert!(keyed.contains("[2] (x) Yes") && keyed.contains("[3] Home — Start"));
+    }
+}
