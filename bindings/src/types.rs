@@ -100,6 +100,11 @@ pub enum Block {
         status_label: String,
         options: Vec<ChoiceOption>,
     },
+    Button {
+        id: String,
+        label: String,
+        accessibility_label: String,
+    },
     Link {
         target: String,
         label: String,
@@ -151,6 +156,7 @@ pub enum Event {
     Choose { question: String, option: String },
     SetStatus { item: String, status: String },
     Act { action: String },
+    Press { id: String },
     Back,
     QuickExit,
     ExitKey { at_ms: u64 },
@@ -163,6 +169,7 @@ pub enum Effect {
     Share { text: String },
     QuickExit { target: ExitTarget },
     Announce { text: String },
+    Speak { text: String, language: String },
 }
 
 #[uniffi::remote(Record)]

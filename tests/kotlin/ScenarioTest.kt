@@ -132,6 +132,7 @@ class ScenarioTest {
     private fun event(e: Map<String, Any?>): Event = when {
         "open" in e -> Event.Open(e["open"].str())
         "act" in e -> Event.Act(e["act"].str())
+        "press" in e -> Event.Press(e["press"].str())
         "back" in e -> Event.Back
         "quick_exit" in e -> Event.QuickExit
         "exit_key" in e -> Event.ExitKey((e["exit_key"] as Long).toULong())
@@ -147,5 +148,6 @@ class ScenarioTest {
         is Effect.Share -> mapOf("share" to e.text)
         is Effect.QuickExit -> mapOf("quick_exit" to e.target.name.lowercase())
         is Effect.Announce -> mapOf("announce" to e.text)
+        is Effect.Speak -> mapOf("speak" to mapOf("text" to e.text, "language" to e.language))
     }
 }

@@ -97,6 +97,11 @@ pub enum Event {
         /// The action's id.
         action: String,
     },
+    /// Pressed a button.
+    Press {
+        /// The button's id.
+        id: String,
+    },
     /// Went back.
     Back,
     /// Pressed the quick-exit button.
@@ -136,6 +141,13 @@ pub enum Effect {
     Announce {
         /// The text.
         text: String,
+    },
+    /// Read `text` aloud with the platform's text-to-speech; a quick exit stops any speech.
+    Speak {
+        /// The text.
+        text: String,
+        /// Its language, a BCP 47 tag such as "ro".
+        language: String,
     },
 }
 
@@ -327,6 +339,7 @@ impl App {
                     })?;
                 Some(Effect::OpenUri { uri })
             }
+            Event::Press { id } => self.press(&id)?,
             Event::Choose { question, option } => {
                 self.choose(&question, &option)?;
                 None
@@ -378,6 +391,16 @@ impl App {
                 target: target.to_owned(),
             })
         }
+    }
+
+    /// What pressing the button `id` on the current screen does.
+    fn press(&mut self, id: &str) -> Result<Option<Effect>, Error> {
+        if !self.current_screen().buttons().any(|b| b == id) {
+            return Err(Error::InvalidEvent {
+                message: format!("this screen has no button \"{id}\""),
+            });
+        }
+        Ok(None)
     }
 
     /// Answers a question on the current screen.

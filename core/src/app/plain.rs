@@ -31,6 +31,11 @@ pub enum Control<'a> {
         /// The statuses it can take.
         options: &'a [ChoiceOption],
     },
+    /// A button.
+    Press {
+        /// The button's id.
+        id: &'a str,
+    },
     /// A link to another screen.
     Open {
         /// The screen's link target.
@@ -150,6 +155,9 @@ fn block_text(
                     .try_for_each(|l| writeln!(out, "{}", wrap(l, "    ", "    ")))
             })
         }
+        Block::Button { id, label, .. } => {
+            writeln!(out, "{} {label}", mark(Control::Press { id }))
+        }
         Block::Link {
             target,
             label,
@@ -243,6 +251,11 @@ mod tests {
                 label: "Home".into(),
                 detail: Some("Start".into()),
             },
+            Block::Button {
+                id: "speak".into(),
+                label: "Read aloud".into(),
+                accessibility_label: "Read aloud".into(),
+            },
         ]);
         let read = page(&s);
         assert!(read.starts_with("\nTitle\n=====\n"), "{read}");
@@ -264,5 +277,6 @@ mod tests {
             "{keyed}"
         );
         assert!(keyed.contains("[2] (x) Yes") && keyed.contains("[3] Home — Start"));
+        assert!(read.contains("• Read aloud") && keyed.contains("[4] Read aloud"));
     }
 }

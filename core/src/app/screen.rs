@@ -122,6 +122,15 @@ pub enum Block {
         /// The statuses it can take.
         options: Vec<ChoiceOption>,
     },
+    /// A button whose meaning the core decides; pressed with a press event.
+    Button {
+        /// The button's id, unique on its screen.
+        id: String,
+        /// Its visible label.
+        label: String,
+        /// What a screen reader says for it.
+        accessibility_label: String,
+    },
     /// A link to another screen; followed with an open event.
     Link {
         /// The screen to open.
@@ -186,6 +195,14 @@ impl Screen {
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Action { action } => Some(action),
+            _ => None,
+        })
+    }
+
+    /// The ids of every button on the screen, in order.
+    pub fn buttons(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Button { id, .. } => Some(id.as_str()),
             _ => None,
         })
     }

@@ -143,6 +143,8 @@ pub fn event(v: &Value) -> Event {
         Event::Open { target: s("open") }
     } else if v.get("act").is_some() {
         Event::Act { action: s("act") }
+    } else if v.get("press").is_some() {
+        Event::Press { id: s("press") }
     } else if v.get("back").is_some() {
         Event::Back
     } else if v.get("quick_exit").is_some() {
@@ -176,5 +178,8 @@ pub fn effect_json(e: &Option<Effect>) -> Value {
         Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
         Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
         Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
+        Some(Effect::Speak { text, language }) => {
+            serde_json::json!({ "speak": { "text": text, "language": language } })
+        }
     }
 }
