@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod bidi;
 pub mod calendar;
 pub mod checklist;
 pub mod contacts;

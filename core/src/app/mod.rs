@@ -276,6 +276,7 @@ impl App {
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
             Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
             Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
+            Route::InfoInEnglish { id } => info_screens::in_english(&ctx, route, id),
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
@@ -285,6 +286,7 @@ impl App {
         if screen.mode == Mode::Info {
             screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
         }
+        crate::bidi::lay_out(&mut screen);
         screen
     }
 
@@ -374,6 +376,7 @@ impl App {
             Route::InfoPage { id } => {
                 id != crate::info::START_PAGE && self.pack.info_page(id).is_some()
             }
+            Route::InfoInEnglish { id } => self.pack.info_page(id).is_some(),
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home
             | Route::Tools

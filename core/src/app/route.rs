@@ -33,6 +33,11 @@ pub enum Route {
         /// The page's id.
         id: String,
     },
+    /// One page of the discreet information in English, for a reader of a translation.
+    InfoInEnglish {
+        /// The page's id (`start` for the start page).
+        id: String,
+    },
     /// The minors' decision flow (its open question, or its outcome).
     Minors,
     /// One action card of the minors' flow.
@@ -100,6 +105,9 @@ impl Route {
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
             ("info", None) => Ok(Self::Info),
             ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
+            ("info-en", Some(id)) if !id.is_empty() => {
+                Ok(Self::InfoInEnglish { id: id.to_owned() })
+            }
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
@@ -129,6 +137,7 @@ impl Route {
             Self::Contact { id } => format!("contact/{id}"),
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
+            Self::InfoInEnglish { id } => format!("info-en/{id}"),
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
@@ -159,6 +168,7 @@ mod tests {
             "contact/rosa",
             "info",
             "info/danger",
+            "info-en/start",
             "minors",
             "minors/call-112",
             "placement",
@@ -186,6 +196,8 @@ mod tests {
             "settings",
             "info/",
             "info/a/b",
+            "info-en",
+            "info-en/",
             "minors/",
             "minors/a/b",
             "placement/x",

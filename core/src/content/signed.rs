@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use ring::signature::{ED25519, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
 
 use crate::content::check::ContentErrors;
-use crate::content::{ContentPack, FILES};
+use crate::content::{ContentPack, is_pack_file};
 
 /// First bytes of every pack file.
 pub const MAGIC: &[u8; 8] = b"LYKTPK1\n";
@@ -133,9 +133,17 @@ pub fn open(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError>
         serde_json::from_slice(body).map_err(|_| UpdateError::NotAPack)?;
     let files: Vec<(String, String)> = files
         .into_iter()
-        .filter(|(name, _)| FILES.contains(&name.as_str()))
+        .filter(|(name, _)| is_pack_file(name))
         .collect();
     ContentPack::from_files(&files).map_err(UpdateError::Invalid)
+}
+
+/// Like [`open`], and every language's strings are read and checked too (see
+/// [`ContentPack::check_translations`]): what installing and `lykt content verify` run, once.
+pub fn verify(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError> {
+    let pack = open(bytes, keys)?;
+    pack.check_translations().map_err(UpdateError::Invalid)?;
+    Ok(pack)
 }
 
 /// Where an installed pack lives inside the app's data folder.
@@ -150,7 +158,7 @@ pub fn install(
     current_version: u32,
     keys: &[[u8; 32]],
 ) -> Result<ContentPack, UpdateError> {
-    let pack = open(bytes, keys)?;
+    let pack = verify(bytes, keys)?;
     if pack.meta.pack_version <= current_version {
         return Err(UpdateError::NotNewer {
             offered: pack.meta.pack_version,
