@@ -97,6 +97,27 @@ fn arabic_pages_are_laid_out_right_to_left_in_the_terminal() {
 }
 
 #[test]
+fn cards_to_show_a_person_in_the_terminal() {
+    // Tools, "Show to the person", Română, then the first card's read-aloud button.
+    let text = stdout(&lykt(&[NIGHT], "1\n8\n2\n4\nq\n"));
+    let cards = text
+        .split("\nRomână\n======")
+        .nth(1)
+        .expect("the Romanian cards");
+    assert!(
+        cards.contains("Who are you?\n[1] ( ) Health worker"),
+        "{cards}"
+    );
+    assert!(cards.contains("  ▌ Aici sunteți în siguranță."), "{cards}");
+    assert!(cards.contains("    Du er trygg her."), "{cards}");
+    assert!(cards.contains("[4] Read aloud"), "{cards}");
+    assert!(
+        cards.contains("(Reading aloud works on the phone.)"),
+        "{cards}"
+    );
+}
+
+#[test]
 fn minors_walk_graph_and_errors() {
     let walk = json(&[
         "minors",

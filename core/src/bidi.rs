@@ -121,13 +121,24 @@ fn ltr_number(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit()) && !word.chars().any(is_rtl_letter)
 }
 
-/// Lays out a right-to-left screen's visible texts with [`for_rtl`]; other screens are left
-/// as they are. Spoken labels are left alone: screen readers read isolates as nothing.
+/// Lays out a right-to-left screen's visible texts with [`for_rtl`], and on any screen a card
+/// in a right-to-left language; the rest is left as it is. Spoken labels are left alone: screen
+/// readers read isolates as nothing.
 pub fn lay_out(screen: &mut Screen) {
+    let fix = |s: &mut String| *s = for_rtl(s);
+    for block in &mut screen.blocks {
+        if let Block::Card {
+            text,
+            direction: TextDirection::Rtl,
+            ..
+        } = block
+        {
+            fix(text);
+        }
+    }
     if screen.direction != TextDirection::Rtl {
         return;
     }
-    let fix = |s: &mut String| *s = for_rtl(s);
     fix(&mut screen.title);
     if let Some(q) = &mut screen.quick_exit {
         fix(&mut q.label);
@@ -165,6 +176,7 @@ pub fn lay_out(screen: &mut Screen) {
                 detail.iter_mut().for_each(fix);
             }
             Block::Button { label, .. } => fix(label),
+            Block::Card { norwegian, .. } => fix(norwegian),
         }
     }
 }

@@ -209,6 +209,21 @@ fn missing_placeholder_stale_and_undeclared_strings_are_each_named() {
 }
 
 #[test]
+fn each_card_exists_in_every_language_the_cards_offer() {
+    let card = "Do you need a doctor now?";
+    let files = edited("lang/vi.json", |v| {
+        v.as_object_mut().expect("object").remove(card);
+    });
+    let found = language_issues(&files);
+    assert!(
+        matches!(found.as_slice(), [i] if i.file == "lang/vi.json"
+            && i.item == "card doctor"
+            && i.kind == IssueKind::MissingTranslation { locale: "vi".into() }),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn direction_marks_and_text_in_the_wrong_direction_are_rejected() {
     let mut files = edited("lang/ar.json", |v| {
         v["Call {number}"] = "اتصل بالرقم \u{2066}{number}\u{2069}".into();

@@ -185,6 +185,19 @@ fn block_text(
                     .try_for_each(|l| writeln!(out, "{}", wrap(l, "    ", "    ")))
             })
         }
+        Block::Card {
+            text,
+            direction,
+            norwegian,
+            ..
+        } => {
+            let shown = wrap(text, "  ▌ ", "  ▌ ");
+            let shown = match direction {
+                TextDirection::Ltr => shown,
+                TextDirection::Rtl => right_to_left(&shown),
+            };
+            writeln!(out, "\n{shown}\n{}", wrap(norwegian, "    ", "    "))
+        }
         Block::Button { id, label, .. } => {
             writeln!(out, "{} {label}", mark(Control::Press { id }))
         }

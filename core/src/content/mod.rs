@@ -39,6 +39,7 @@ pub const FILES: &[&str] = &[
     "duties.json",
     "rights.json",
     "learn.json",
+    "show.json",
 ];
 
 /// The content file `name`, minified by the build script.
@@ -63,6 +64,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     embedded!("duties.json"),
     embedded!("rights.json"),
     embedded!("learn.json"),
+    embedded!("show.json"),
 ];
 
 /// Each language's strings compiled into the binary: its id and its packed strings (see
@@ -116,6 +118,8 @@ pub struct ContentPack {
     pub minors: Minors,
     /// Indicators, conversation guide, duties, rights and Learn.
     pub toolkit: crate::toolkit::content::ToolkitContent,
+    /// The cards a professional shows a person they share no language with.
+    pub show: crate::show::Show,
     /// Each translated language's strings, unpacked when first read.
     pub translations: Translations,
 }
@@ -191,16 +195,27 @@ impl ContentPack {
         let minors: Option<minors::MinorsFile> =
             parse(&mut issues, "minors.json", find("minors.json"));
         let toolkit = crate::toolkit::content::ToolkitFiles::parse(&mut issues, &find);
-        let (Some(meta), Some(ui_strings), Some(contacts), Some(info), Some(minors), Some(toolkit)) =
-            (meta, ui_strings, contacts, info, minors, toolkit)
+        let show: Option<crate::show::ShowFile> =
+            parse(&mut issues, "show.json", find("show.json"));
+        let (
+            Some(meta),
+            Some(ui_strings),
+            Some(contacts),
+            Some(info),
+            Some(minors),
+            Some(toolkit),
+            Some(show),
+        ) = (meta, ui_strings, contacts, info, minors, toolkit, show)
         else {
             return Err(ContentErrors(issues));
         };
+        let (show, show_strings) = show.split();
         let (minors, minors_strings) = minors.split();
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
         ui.extend("info.json", info.strings);
         ui.extend("minors.json", minors_strings);
+        ui.extend("show.json", show_strings);
         let (toolkit_strings, toolkit) = toolkit.into_parts();
         for (file, strings) in toolkit_strings {
             ui.extend(file, strings);
@@ -213,6 +228,7 @@ impl ContentPack {
             info_pages: info.pages,
             minors,
             toolkit,
+            show,
             translations,
         };
         pack.check()?;
@@ -247,6 +263,7 @@ impl ContentPack {
                 .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
         });
         crate::toolkit::content::check(&self.toolkit, &mut c);
+        crate::show::check(&self.show, &self.contacts, &mut c);
         c.finish()
     }
 

@@ -100,6 +100,7 @@ crate::ui_keys! {
 pub mod info;
 pub mod minors;
 pub mod saved;
+pub mod show;
 pub mod toolkit;
 pub mod translation;
 
@@ -111,6 +112,7 @@ pub const GROUPS: &[&[crate::content::ui::Key]] = &[
     toolkit::KEYS,
     info::KEYS,
     translation::KEYS,
+    show::KEYS,
 ];
 
 /// Shared keys no translation has: the app's name and the professionals' way into their tools

@@ -28,8 +28,8 @@ pub struct Needed<'a> {
 
 /// Every English text each language must translate, once each, in pack order: the discreet
 /// pages, their contacts' notes, the interface strings a possible victim sees (the mode's own,
-/// the contact book's, quick exit's, the start screen's, the translation notice) and the cards
-/// shown to a person.
+/// the contact book's, quick exit's, the start screen's, the translation notice) and every card
+/// shown to a person (the cards are offered in every language).
 pub fn needed(pack: &ContentPack) -> Vec<Needed<'_>> {
     let mut all: Vec<(&Text, String, String)> = Vec::new();
     for page in &pack.info_pages {
@@ -72,6 +72,9 @@ pub fn needed(pack: &ContentPack) -> Vec<Needed<'_>> {
         if let Some(text) = pack.ui.text(*key) {
             all.push((text, format!("string {}", key.id), "text".into()));
         }
+    }
+    for card in &pack.show.cards {
+        all.push((&card.text, format!("card {}", card.id), "text".into()));
     }
     let mut seen: HashSet<&str> = HashSet::new();
     all.into_iter()
