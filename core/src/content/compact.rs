@@ -6,9 +6,9 @@
 //! start-up and needs no JSON parser: a changed English text has another digest, so its old
 //! translation no longer matches and the English shows, as with keys that are the text itself.
 //!
-//! Layout (little-endian): the number of entries `n` (u32); `n` times the digest (u64) and the
-//! end of its translation in the text (u32), sorted by digest; then every translation, in the
-//! same order, as UTF-8.
+//! Layout (little-endian): every translation, sorted by the digest of its English, as UTF-8;
+//! then for each, its digest (u64) and the end of its translation in the text (u32); then the
+//! number of entries (u32). The text comes first so that reading it needs no copy.
 
 /// The digest of an English text (FNV-1a, 64 bits).
 pub fn key(english: &str) -> u64 {
@@ -36,8 +36,7 @@ pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result
         ));
     }
     let count = u32::try_from(entries.len()).map_err(|_| "too many strings".to_owned())?;
-    let mut out = Vec::new();
-    out.extend_from_slice(&count.to_le_bytes());
+    let mut out: Vec<u8> = entries.iter().flat_map(|e| e.2.bytes()).collect();
     let mut end = 0usize;
     for (k, _, tr) in &entries {
         end += tr.len();
@@ -45,41 +44,35 @@ pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result
         out.extend_from_slice(&k.to_le_bytes());
         out.extend_from_slice(&end.to_le_bytes());
     }
-    for (_, _, tr) in &entries {
-        out.extend_from_slice(tr.as_bytes());
-    }
+    out.extend_from_slice(&count.to_le_bytes());
     Ok(out)
 }
 
 /// A language's strings, looked up by the digest of their English text.
+///
+/// Each string's UTF-8 is checked when it is looked up, not when the table is read: a start
+/// then checks only the strings its first screen shows, and a damaged string reads as missing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    /// Every translation, one after the other.
-    text: String,
+    /// Every translation, one after the other, as UTF-8.
+    text: Vec<u8>,
     /// Each digest and the end of its translation in `text`, sorted by digest.
     ends: Vec<(u64, usize)>,
-    /// The digest of the encoded bytes: changes whenever any string changes.
-    fingerprint: u64,
 }
 
 impl Table {
     /// Reads the compact form, checking every length and the text's encoding.
-    pub fn decode(raw: Vec<u8>) -> Result<Self, String> {
+    pub fn decode(mut raw: Vec<u8>) -> Result<Self, String> {
         let broken = || "the strings are damaged".to_owned();
-        let fingerprint = fnv(&raw);
-        let n = raw
-            .get(..4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .ok_or_else(broken)? as usize;
-        let start = n
+        let (rest, n) = raw.split_last_chunk::<4>().ok_or_else(broken)?;
+        let n = u32::from_le_bytes(*n) as usize;
+        let text_len = n
             .checked_mul(12)
-            .and_then(|x| x.checked_add(4))
+            .and_then(|x| rest.len().checked_sub(x))
             .ok_or_else(broken)?;
-        let index = raw.get(4..start).ok_or_else(broken)?;
         let mut ends = Vec::with_capacity(n);
         let mut last: Option<(u64, usize)> = None;
-        for entry in index.chunks_exact(12) {
+        for entry in rest[text_len..].chunks_exact(12) {
             let (k, e) = entry.split_at(8);
             let k = u64::from_le_bytes(k.try_into().map_err(|_| broken())?);
             let e = u32::from_le_bytes(e.try_into().map_err(|_| broken())?) as usize;
@@ -89,32 +82,28 @@ impl Table {
             last = Some((k, e));
             ends.push((k, e));
         }
-        let text = String::from_utf8(raw.get(start..).ok_or_else(broken)?.to_vec())
-            .map_err(|_| broken())?;
-        let fits = last.is_none_or(|(_, e)| e == text.len())
-            && ends.iter().all(|&(_, e)| text.is_char_boundary(e));
-        if !fits {
+        raw.truncate(text_len);
+        if last.is_some_and(|(_, e)| e != raw.len()) {
             return Err(broken());
         }
-        Ok(Self {
-            text,
-            ends,
-            fingerprint,
-        })
+        Ok(Self { text: raw, ends })
     }
 
     /// The translation of the English text with digest `k`.
     pub fn get(&self, k: u64) -> Option<&str> {
         let i = self.ends.binary_search_by_key(&k, |e| e.0).ok()?;
         let start = i.checked_sub(1).map_or(0, |p| self.ends[p].1);
-        self.text.get(start..self.ends[i].1)
+        std::str::from_utf8(self.text.get(start..self.ends[i].1)?).ok()
     }
 
-    /// Every digest and its translation.
-    pub fn entries(&self) -> impl Iterator<Item = (u64, &str)> {
+    /// Every digest and its translation (`None` where the bytes are not UTF-8).
+    pub fn entries(&self) -> impl Iterator<Item = (u64, Option<&str>)> {
         let mut start = 0;
         self.ends.iter().map(move |&(k, end)| {
-            let s = self.text.get(start..end).unwrap_or_default();
+            let s = self
+                .text
+                .get(start..end)
+                .and_then(|b| std::str::from_utf8(b).ok());
             start = end;
             (k, s)
         })
@@ -130,8 +119,62 @@ impl Table {
         self.ends.is_empty()
     }
 
-    /// Sixteen hex digits that change whenever any string changes (what a review records).
+    /// Sixteen hex digits that change whenever any string changes (what a review records): the
+    /// digest of the text and the index, as encoded.
     pub fn fingerprint(&self) -> String {
-        format!("{:016x}", self.fingerprint)
+        let mut bytes = self.text.clone();
+        for &(k, end) in &self.ends {
+            bytes.extend_from_slice(&k.to_le_bytes());
+            bytes.extend_from_slice(&(end as u32).to_le_bytes());
+        }
+        format!("{:016x}", fnv(&bytes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_round_trip_and_are_found_by_their_english() {
+        let raw = encode([
+            ("Call", "Sunați"),
+            ("Leave now", "Ieșiți acum"),
+            ("Yes", "Da"),
+        ])
+        .expect("encodes");
+        let table = Table::decode(raw.clone()).expect("decodes");
+        assert_eq!(table.get(key("Leave now")), Some("Ieșiți acum"));
+        assert_eq!(table.get(key("Yes")), Some("Da"));
+        assert_eq!(table.get(key("No")), None);
+        assert_eq!(table.len(), 3);
+        let same = encode([
+            ("Yes", "Da"),
+            ("Call", "Sunați"),
+            ("Leave now", "Ieșiți acum"),
+        ]);
+        assert_eq!(Table::decode(same.expect("encodes")), Ok(table.clone()));
+        let changed = encode([
+            ("Call", "Sunați!"),
+            ("Leave now", "Ieșiți acum"),
+            ("Yes", "Da"),
+        ]);
+        let changed = Table::decode(changed.expect("encodes")).expect("decodes");
+        assert_ne!(changed.fingerprint(), table.fingerprint());
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_or_read_as_missing() {
+        let raw = encode([("Call", "Sunați"), ("Yes", "Da")]).expect("encodes");
+        assert!(Table::decode(raw[..raw.len() - 1].to_vec()).is_err());
+        assert!(Table::decode(raw[1..].to_vec()).is_err());
+        assert!(Table::decode(Vec::new()).is_err());
+        // A byte of a string that is no longer UTF-8: that string reads as missing.
+        let mut bad = raw.clone();
+        let at = bad.iter().position(|&b| b == 0xc8).expect("the ț");
+        bad[at] = 0xff;
+        let table = Table::decode(bad).expect("the layout is intact");
+        assert_eq!(table.get(key("Call")), None);
+        assert_eq!(table.get(key("Yes")), Some("Da"));
     }
 }
