@@ -122,13 +122,14 @@ pub fn check(show: &Show, contacts: &[Contact], c: &mut Checker<'_>) {
                 },
             );
         }
-        let dials: Vec<String> = contact
+        // The card writes the number as the contact book displays it.
+        let shown: Vec<String> = contact
             .and_then(|(_, x)| x)
-            .map(|x| x.phones.iter().map(|p| p.dial.replace('+', "")).collect())
+            .map(|x| x.phones.iter().flat_map(|p| numbers(&p.display)).collect())
             .unwrap_or_default();
         for (_, text) in card.text.entries() {
             for n in numbers(text).into_iter().filter(|n| n.len() >= 3) {
-                if !dials.contains(&n) {
+                if !shown.contains(&n) {
                     c.issue(
                         &card.id,
                         "text",
