@@ -61,128 +61,67 @@ pub(crate) fn invalid<'a>(
 /// A serializer that only records the name of a unit variant.
 struct VariantName;
 
-#[derive(Debug)]
-struct NotUnitVariant;
-
-impl std::fmt::Display for NotUnitVariant {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("not a unit variant")
-    }
-}
-
-impl std::error::Error for NotUnitVariant {}
-
-impl Error for NotUnitVariant {
-    fn custom<M: std::fmt::Display>(_: M) -> Self {
-        Self
-    }
-}
+type Refused = serde::de::value::Error;
 
 /// Refuses every kind of value but a unit variant.
 macro_rules! refuse {
-    ($($method:ident($($arg:ty),*)),* $(,)?) => {
-        $(fn $method(self, $(_: $arg),*) -> Result<Self::Ok, Self::Error> {
-            Err(NotUnitVariant)
+    ($(fn $m:ident $(<$t:ident>)? (self $(, $a:ty)*) -> $r:ty;)*) => {
+        $(fn $m$(<$t: ?Sized + Serialize>)?(self $(, _: $a)*) -> Result<$r, Refused> {
+            Err(Refused::custom("not a unit variant"))
         })*
     };
 }
 
 impl Serializer for VariantName {
     type Ok = &'static str;
-    type Error = NotUnitVariant;
-    type SerializeSeq = Impossible<Self::Ok, Self::Error>;
-    type SerializeTuple = Impossible<Self::Ok, Self::Error>;
-    type SerializeTupleStruct = Impossible<Self::Ok, Self::Error>;
-    type SerializeTupleVariant = Impossible<Self::Ok, Self::Error>;
-    type SerializeMap = Impossible<Self::Ok, Self::Error>;
-    type SerializeStruct = Impossible<Self::Ok, Self::Error>;
-    type SerializeStructVariant = Impossible<Self::Ok, Self::Error>;
+    type Error = Refused;
+    type SerializeSeq = Impossible<Self::Ok, Refused>;
+    type SerializeTuple = Impossible<Self::Ok, Refused>;
+    type SerializeTupleStruct = Impossible<Self::Ok, Refused>;
+    type SerializeTupleVariant = Impossible<Self::Ok, Refused>;
+    type SerializeMap = Impossible<Self::Ok, Refused>;
+    type SerializeStruct = Impossible<Self::Ok, Refused>;
+    type SerializeStructVariant = Impossible<Self::Ok, Refused>;
 
     fn serialize_unit_variant(
         self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-    ) -> Result<Self::Ok, Self::Error> {
+    ) -> Result<Self::Ok, Refused> {
         Ok(variant)
     }
 
     refuse! {
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
-        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
-        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
-        serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
-        serialize_unit_struct(&'static str),
-    }
-
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<Self::Ok, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Self::Ok, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Self::Ok, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, Self::Error> {
-        Err(NotUnitVariant)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Self::Error> {
-        Err(NotUnitVariant)
+        fn serialize_bool(self, bool) -> Self::Ok;
+        fn serialize_i8(self, i8) -> Self::Ok;
+        fn serialize_i16(self, i16) -> Self::Ok;
+        fn serialize_i32(self, i32) -> Self::Ok;
+        fn serialize_i64(self, i64) -> Self::Ok;
+        fn serialize_u8(self, u8) -> Self::Ok;
+        fn serialize_u16(self, u16) -> Self::Ok;
+        fn serialize_u32(self, u32) -> Self::Ok;
+        fn serialize_u64(self, u64) -> Self::Ok;
+        fn serialize_f32(self, f32) -> Self::Ok;
+        fn serialize_f64(self, f64) -> Self::Ok;
+        fn serialize_char(self, char) -> Self::Ok;
+        fn serialize_str(self, &str) -> Self::Ok;
+        fn serialize_bytes(self, &[u8]) -> Self::Ok;
+        fn serialize_none(self) -> Self::Ok;
+        fn serialize_some<T>(self, &T) -> Self::Ok;
+        fn serialize_unit(self) -> Self::Ok;
+        fn serialize_unit_struct(self, &'static str) -> Self::Ok;
+        fn serialize_newtype_struct<T>(self, &'static str, &T) -> Self::Ok;
+        fn serialize_newtype_variant<T>(self, &'static str, u32, &'static str, &T) -> Self::Ok;
+        fn serialize_seq(self, Option<usize>) -> Self::SerializeSeq;
+        fn serialize_tuple(self, usize) -> Self::SerializeTuple;
+        fn serialize_tuple_struct(self, &'static str, usize) -> Self::SerializeTupleStruct;
+        fn serialize_tuple_variant(self, &'static str, u32, &'static str, usize)
+            -> Self::SerializeTupleVariant;
+        fn serialize_map(self, Option<usize>) -> Self::SerializeMap;
+        fn serialize_struct(self, &'static str, usize) -> Self::SerializeStruct;
+        fn serialize_struct_variant(self, &'static str, u32, &'static str, usize)
+            -> Self::SerializeStructVariant;
     }
 }
 

@@ -1,15 +1,19 @@
-//! Runs the app model's shared scenario files in `tests/scenarios/app/` and the discreet mode's
-//! in `tests/scenarios/info/` (the Kotlin tests replay the same files through the bindings).
+//! Runs every shared scenario file in `tests/scenarios/` through the app model, pressing what a
+//! person would press. The Kotlin tests replay the same files through the bindings with the
+//! same vocabulary (documented in `tests/scenarios/README.md`); an unknown key fails here too.
 
 mod support;
-use support::{effect_json, event, items, links, question, scenario_files, status_line};
+use support::{effect_json, items, links, question, scenario_dirs, scenario_files, status_line};
 
 use std::path::Path;
 
-use lykt_core::app::{App, Clock, Platform};
+use lykt_core::app::{App, Block, Clock, Platform, Screen};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
-use serde_json::Value;
+use serde_json::{Value, json};
+
+const FILE_KEYS: [&str; 5] = ["description", "locales", "at", "platform", "steps"];
+const STEP_KEYS: [&str; 4] = ["at", "event", "expect", "note"];
 
 fn platform(v: &Value) -> Platform {
     match v.as_str().unwrap_or("android") {
@@ -20,82 +24,142 @@ fn platform(v: &Value) -> Platform {
     }
 }
 
+fn clock(at: &Value) -> Clock {
+    Clock::Fixed(parse_instant(at.as_str().expect("an RFC 3339 string")).expect("instant"))
+}
+
 #[test]
-fn app_and_info_scenarios() {
+fn every_scenario_file_through_the_app_model() {
     let pack = ContentPack::embedded().expect("valid pack");
-    let files = scenario_files("app")
-        .into_iter()
-        .chain(scenario_files("info"));
-    for (path, file) in files {
-        let preferred: Vec<&str> = file["locales"]
-            .as_array()
-            .expect("locales")
-            .iter()
-            .map(|l| l.as_str().expect("locale"))
-            .collect();
-        let locales = pack.locales(&preferred).expect("locales");
-        let mut app = App::new(pack.clone(), locales, platform(&file["platform"]));
-        let at = parse_instant(file["at"].as_str().expect("at")).expect("instant");
-        app.set_clock(Clock::Fixed(at));
-        for step in file["steps"].as_array().expect("steps") {
-            check_step(&mut app, &path, step);
+    let mut steps = 0;
+    for dir in scenario_dirs() {
+        for (path, file) in scenario_files(&dir) {
+            for key in file.as_object().expect("an object").keys() {
+                assert!(
+                    FILE_KEYS.contains(&key.as_str()),
+                    "{path:?}: unknown key {key}"
+                );
+            }
+            assert!(file["description"].is_string(), "{path:?}: description");
+            let preferred: Vec<&str> = file["locales"]
+                .as_array()
+                .expect("locales")
+                .iter()
+                .map(|l| l.as_str().expect("locale"))
+                .collect();
+            let locales = pack.locales(&preferred).expect("locales");
+            let mut app = App::new(pack.clone(), locales, platform(&file["platform"]));
+            app.set_clock(clock(&file["at"]));
+            for step in file["steps"].as_array().expect("steps") {
+                check_step(&mut app, &path, step);
+                steps += 1;
+            }
         }
     }
+    assert!(steps > 150, "only {steps} steps");
 }
 
 fn check_step(app: &mut App, path: &Path, step: &Value) {
     let where_ = format!("{}: {step}", path.display());
-    let before = app.current_screen();
-    let outcome = step.get("event").map(|e| app.dispatch(event(e)));
-    let expect = &step["expect"];
-    if let Some(want) = expect.get("error") {
-        match outcome {
-            Some(Err(e)) => assert_eq!(want, e.code(), "{where_}"),
-            other => panic!("{where_}: expected an error, got {other:?}"),
-        }
-        assert_eq!(
-            app.current_screen(),
-            before,
-            "{where_}: an error changes nothing"
+    for key in step.as_object().expect("a step is an object").keys() {
+        assert!(
+            STEP_KEYS.contains(&key.as_str()),
+            "{where_}: unknown key {key}"
         );
-        return;
     }
-    let effect = match outcome {
-        Some(Ok(t)) => {
+    if let Some(at) = step.get("at") {
+        app.set_clock(clock(at));
+    }
+    let before = app.current_screen();
+    let outcome = step.get("event").map(|e| app.dispatch(support::event(e)));
+    let expect = step["expect"].as_object().expect("expect");
+    let effect = match (outcome, expect.get("error")) {
+        (Some(Err(e)), Some(want)) => {
+            assert_eq!(want, e.code(), "{where_}");
+            assert_eq!(
+                app.current_screen(),
+                before,
+                "{where_}: an error changes nothing"
+            );
+            None
+        }
+        (Some(Ok(t)), None) => {
             assert_eq!(t.screen, app.current_screen(), "{where_}");
             t.effect
         }
-        Some(Err(e)) => panic!("{where_}: {e}"),
-        None => None,
+        (None, None) => None,
+        (outcome, want) => panic!("{where_}: expected {want:?}, got {outcome:?}"),
     };
     let screen = app.current_screen();
-    let shown = serde_json::to_value(&screen).expect("serialisable");
-    for (key, want) in expect.as_object().expect("object") {
-        let got: Value = match key.as_str() {
-            "screen" => shown["id"].clone(),
-            "back" => shown["back_available"].clone(),
-            "title" | "window_title" | "mode" | "direction" => shown[key].clone(),
-            "status" => status_line(&screen).into(),
-            "first_action" => screen.actions().next().map(|a| a.uri.clone()).into(),
-            "question" => question(&screen).into(),
-            "links_include" => included(want, &links(&screen)),
-            "items" => items(&screen)
-                .into_iter()
-                .filter(|(id, _)| want.get(id).is_some())
-                .map(|(id, status)| (id.to_owned(), Value::from(status)))
-                .collect(),
-            "effect" => effect_json(&effect),
-            "quick_exit" => match want {
-                Value::Object(fields) => {
-                    let q = &shown["quick_exit"];
-                    fields.keys().map(|k| (k.clone(), q[k].clone())).collect()
-                }
-                _ => shown["quick_exit"].clone(),
-            },
-            other => panic!("{where_}: unknown expectation {other}"),
-        };
-        assert_eq!(&got, want, "{where_}: {key}");
+    for (key, want) in expect {
+        if key != "error" {
+            let got = observed(&screen, &effect, key, want)
+                .unwrap_or_else(|| panic!("{where_}: unknown expectation {key}"));
+            assert_eq!(&got, want, "{where_}: {key}");
+        }
     }
+}
+
+/// What the screen (and the effect) shows for expectation `key`, in the files' shape; `None`
+/// for a key the vocabulary does not have.
+fn observed(
+    screen: &Screen,
+    effect: &Option<lykt_core::app::Effect>,
+    key: &str,
+    want: &Value,
+) -> Option<Value> {
+    let shown = serde_json::to_value(screen).expect("serialisable");
+    let actions = || screen.actions();
+    let blocks = screen.blocks.iter();
+    Some(match key {
+        "screen" => shown["id"].clone(),
+        "back" => shown["back_available"].clone(),
+        "title" | "window_title" | "mode" | "direction" => shown[key].clone(),
+        "status" => status_line(screen).into(),
+        "status_kind" => blocks
+            .filter_map(|b| match b {
+                Block::Status { state, .. } => Some(json!(state)),
+                _ => None,
+            })
+            .next()
+            .unwrap_or(Value::Null),
+        "first_action" => actions().next().map(|a| a.uri.clone()).into(),
+        "first_action_label" => actions().next().map(|a| a.label.clone()).into(),
+        "actions" => actions().map(|a| a.uri.clone()).collect(),
+        "question" => question(screen).into(),
+        "options" => blocks
+            .filter_map(|b| match b {
+                Block::Choice { options, .. } => {
+                    Some(options.iter().map(|o| o.id.clone()).collect())
+                }
+                _ => None,
+            })
+            .next()
+            .unwrap_or(Value::Null),
+        "links" => links(screen).into_iter().collect(),
+        "links_include" => included(want, &links(screen)),
+        "notices" => blocks
+            .filter_map(|b| match b {
+                Block::Notice { level, .. } => Some(json!(level)),
+                _ => None,
+            })
+            .collect(),
+        "items" => items(screen)
+            .into_iter()
+            .filter(|(id, _)| want.get(id).is_some())
+            .map(|(id, status)| (id.to_owned(), Value::from(status)))
+            .collect(),
+        "item_count" => items(screen).len().into(),
+        "effect" => effect_json(effect),
+        "quick_exit" => match want {
+            Value::Object(fields) => {
+                let q = &shown["quick_exit"];
+                fields.keys().map(|k| (k.clone(), q[k].clone())).collect()
+            }
+            _ => shown["quick_exit"].clone(),
+        },
+        _ => return None,
+    })
 }
 
 /// `want` (a list) with only the entries `have` contains, so a missing one shows in the diff.
@@ -106,4 +170,19 @@ fn included(want: &Value, have: &[&str]) -> Value {
         .filter(|w| have.contains(&w.as_str().expect("a string")))
         .cloned()
         .collect()
+}
+
+#[test]
+fn an_unknown_event_fails_instead_of_being_skipped() {
+    let r = std::panic::catch_unwind(|| support::event(&json!({ "swipe": "home" })));
+    assert!(r.is_err());
+    let r = std::panic::catch_unwind(|| support::event(&json!({ "open": "home", "back": true })));
+    assert!(r.is_err(), "one event per step");
+}
+
+#[test]
+fn an_unknown_expectation_fails_instead_of_being_skipped() {
+    let screen = support::app_at("en", "2026-03-27T14:30:00Z").current_screen();
+    assert!(observed(&screen, &None, "screen", &Value::Null).is_some());
+    assert!(observed(&screen, &None, "scren", &Value::Null).is_none());
 }

@@ -4,6 +4,7 @@ use chrono::{Datelike, Timelike};
 use lykt_core::calendar::{self, local, parse_instant};
 use lykt_core::contacts::{Audience, ContactBook, Hours, OpenState};
 use lykt_core::content::ContentPack;
+use lykt_core::search;
 use proptest::prelude::*;
 
 fn book(locales: &[&str]) -> ContactBook {
@@ -302,5 +303,36 @@ proptest! {
                 other => prop_assert!(false, "weekly hours gave {other:?}"),
             }
         }
+    }
+
+    /// Any piece of any contact's name, in any locale, with its letters' case changed and with
+    /// or without its diacritics, finds that contact.
+    #[test]
+    fn any_piece_of_a_name_finds_its_contact(
+        pick in 0usize..1_000,
+        nb in any::<bool>(),
+        from in 0usize..200,
+        len in 1usize..40,
+        case in any::<u64>(),
+        folded in any::<bool>(),
+    ) {
+        let pack = ContentPack::embedded().expect("valid pack");
+        let contact = &pack.contacts[pick % pack.contacts.len()];
+        let locale = if nb { "nb" } else { "en" };
+        let name: Vec<char> = contact.name.in_locale(locale).unwrap_or_default().chars().collect();
+        prop_assume!(!name.is_empty());
+        let from = from % name.len();
+        let piece: String = name[from..(from + len).min(name.len())]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if case >> (i % 64) & 1 == 1 { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() })
+            .collect();
+        let query = if folded { search::fold(&piece) } else { piece };
+        prop_assume!(!search::query_words(&query).is_empty());
+        let found = book(&[locale]).search(&query, None, at("2026-06-01T10:00:00Z"));
+        prop_assert!(
+            found.contacts.iter().any(|c| c.id == contact.id),
+            "{query:?} does not find {}", contact.id
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use lykt_cli::options::Command;
+use lykt_core::ids::Vocabulary;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

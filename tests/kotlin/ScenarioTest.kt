@@ -1,116 +1,102 @@
 package no.lykt.tests
 
-import no.lykt.core.Audience
+import java.io.File
+import no.lykt.core.App
 import no.lykt.core.Block
 import no.lykt.core.Effect
 import no.lykt.core.Event
 import no.lykt.core.Lykt
 import no.lykt.core.LyktException
-import no.lykt.core.OpenState
 import no.lykt.core.Platform
 import no.lykt.core.QuickExit
+import no.lykt.core.Screen
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
-/** Replays the shared scenario files (the Rust tests run the same files). */
+/**
+ * Replays every shared scenario file through the generated bindings, pressing what a person
+ * would press, with the vocabulary of tests/scenarios/README.md (the Rust tests run the same
+ * files). An unknown key fails; errors are checked by their exception type.
+ */
 class ScenarioTest {
-    private fun locales(file: Map<String, Any?>) = file["locales"].list().map { it.str() }
-
-    private fun stateName(s: OpenState) = s.name.lowercase()
+    private val fileKeys = setOf("description", "locales", "at", "platform", "steps")
+    private val stepKeys = setOf("at", "event", "expect", "note")
 
     @Test
-    fun `contact scenarios`() {
-        for ((name, file) in scenarios("contacts")) {
-            val book = Lykt(locales(file)).contactBook()
-            for (case in file["cases"].list().map { it.obj() }) {
-                val where = "$name: $case"
-                val expect = case["expect"].obj()
-                val at = unix(case["at"].str())
-                when (case["op"].str()) {
-                    "contact" -> {
-                        val c = try {
-                            book.contact(case["id"].str(), at)
-                        } catch (e: LyktException) {
-                            assertEquals(expect["error"], e.code(), where); continue
-                        }
-                        for ((key, want) in expect) {
-                            val got: Any? = when (key) {
-                                "status" -> stateName(c.status)
-                                "status_text" -> c.statusText
-                                "open_until" -> rfc3339(c.openUntil)
-                                "next_open" -> rfc3339(c.nextOpen)
-                                "first_action_uri" -> c.actions.first().uri
-                                "first_action_label" -> c.actions.first().label
-                                else -> error("$where: unknown expectation $key")
-                            }
-                            assertEquals(want, got, "$where: $key")
-                        }
-                    }
-                    "list" -> {
-                        val audience = (case["audience"] as String?)?.let { Audience.valueOf(it.uppercase()) }
-                        val l = book.list(audience, at)
-                        for ((key, want) in expect) when (key) {
-                            "holiday" -> assertEquals(want, l.publicHoliday?.id, where)
-                            "always_open_includes" -> want.list().forEach { assertTrue(it in l.alwaysOpenAlternatives, "$where: $it") }
-                            "always_open_excludes" -> want.list().forEach { assertTrue(it !in l.alwaysOpenAlternatives, "$where: $it") }
-                            else -> error("$where: unknown expectation $key")
-                        }
-                    }
-                    "search" -> {
-                        val found = book.search(case["query"].str(), null, at).contacts.map { it.id }
-                        expect["first"]?.let { assertEquals(it, found.firstOrNull(), where) }
-                        (expect["includes"] as List<*>?)?.forEach { assertTrue(it in found, "$where: $it") }
-                    }
-                    else -> error("$where: unknown op")
+    fun `every scenario file through the app model`() {
+        val dirs = scenarioRoot.listFiles { f -> f.isDirectory }?.sortedBy { it.name } ?: error("no scenarios under $scenarioRoot")
+        var steps = 0
+        for (dir in dirs) {
+            for ((name, file) in scenarios(dir.name)) {
+                for (key in file.keys) check(key in fileKeys) { "${dir.name}/$name: unknown key $key" }
+                val platform = (file["platform"] as String?)?.let { Platform.valueOf(it.uppercase()) } ?: Platform.ANDROID
+                val app = Lykt(file["locales"].list().map { it.str() }).app(platform)
+                app.setTime(unix(file["at"].str()))
+                for (step in file["steps"].list().map { it.obj() }) {
+                    step(app, "${dir.name}/$name: $step", step)
+                    steps++
                 }
             }
         }
+        assertTrue(steps > 150, "only $steps steps")
     }
 
-    @Test
-    fun `app and info-mode scenarios`() {
-        for ((name, file) in scenarios("app") + scenarios("info")) {
-            val platform = (file["platform"] as String?)?.let { Platform.valueOf(it.uppercase()) } ?: Platform.ANDROID
-            val app = Lykt(locales(file)).app(platform)
-            app.setTime(unix(file["at"].str()))
-            for (step in file["steps"].list().map { it.obj() }) {
-                val where = "$name: $step"
-                val expect = step["expect"].obj()
-                val before = app.currentScreen()
-                var effect: Effect? = null
-                val ev = step["event"]?.obj()
-                if (ev != null) {
-                    try {
-                        effect = app.dispatch(event(ev)).effect
-                    } catch (e: LyktException) {
-                        assertEquals(expect["error"], e.code(), where)
-                        assertEquals(before, app.currentScreen(), "$where: an error must change nothing")
-                        continue
-                    }
-                }
-                check(expect["error"] == null) { "$where: expected an error" }
-                val screen = app.currentScreen()
-                for ((key, want) in expect) {
-                    val got: Any? = when (key) {
-                        "screen" -> screen.id
-                        "back" -> screen.backAvailable
-                        "title" -> screen.title
-                        "window_title" -> screen.windowTitle
-                        "mode" -> screen.mode.name.lowercase()
-                        "direction" -> screen.direction.name.lowercase()
-                        "status" -> screen.blocks.filterIsInstance<Block.Status>().firstOrNull()?.text
-                        "first_action" -> screen.blocks.filterIsInstance<Block.Action>().firstOrNull()?.action?.uri
-                        "question" -> screen.blocks.filterIsInstance<Block.Choice>().firstOrNull()?.id
-                        "links_include" -> screen.blocks.filterIsInstance<Block.Link>().map { it.target }.let { have -> want.list().filter { it in have } }
-                        "items" -> screen.blocks.filterIsInstance<Block.ChecklistItem>().filter { it.id in want.obj() }.associate { it.id to it.status }
-                        "effect" -> effectJson(effect)
-                        "quick_exit" -> quickExitJson(screen.quickExit, want)
-                        else -> error("$where: unknown expectation $key")
-                    }
-                    assertEquals(want, got, "$where: $key")
-                }
+    private fun step(app: App, where: String, step: Map<String, Any?>) {
+        for (key in step.keys) check(key in stepKeys) { "$where: unknown key $key" }
+        (step["at"] as String?)?.let { app.setTime(unix(it)) }
+        val expect = step["expect"].obj()
+        val before = app.currentScreen()
+        var effect: Effect? = null
+        val ev = step["event"]?.obj()
+        if (ev != null) {
+            try {
+                effect = app.dispatch(event(ev)).effect
+                check(expect["error"] == null) { "$where: expected ${expect["error"]}" }
+            } catch (e: LyktException) {
+                assertEquals(expect["error"], e.code(), "$where: $e")
+                assertEquals(before, app.currentScreen(), "$where: an error must change nothing")
             }
+        } else {
+            check(expect["error"] == null) { "$where: an error needs an event" }
+        }
+        val screen = app.currentScreen()
+        for ((key, want) in expect) {
+            if (key == "error") continue
+            assertEquals(want, observed(screen, effect, key, want, where), "$where: $key")
+        }
+    }
+
+    /** What the screen (and the effect) shows for expectation [key], in the files' shape. */
+    private fun observed(screen: Screen, effect: Effect?, key: String, want: Any?, where: String): Any? {
+        val actions = screen.blocks.filterIsInstance<Block.Action>().map { it.action }
+        val links = screen.blocks.filterIsInstance<Block.Link>().map { it.target }
+        val choice = screen.blocks.filterIsInstance<Block.Choice>().firstOrNull()
+        val status = screen.blocks.filterIsInstance<Block.Status>().firstOrNull()
+        val items = screen.blocks.filterIsInstance<Block.ChecklistItem>()
+        return when (key) {
+            "screen" -> screen.id
+            "back" -> screen.backAvailable
+            "title" -> screen.title
+            "window_title" -> screen.windowTitle
+            "mode" -> screen.mode.name.lowercase()
+            "direction" -> screen.direction.name.lowercase()
+            "status" -> status?.text
+            "status_kind" -> status?.state?.name?.lowercase()
+            "first_action" -> actions.firstOrNull()?.uri
+            "first_action_label" -> actions.firstOrNull()?.label
+            "actions" -> actions.map { it.uri }
+            "question" -> choice?.id
+            "options" -> choice?.options?.map { it.id }
+            "links" -> links
+            "links_include" -> want.list().filter { it in links }
+            "notices" -> screen.blocks.filterIsInstance<Block.Notice>().map { it.level.name.lowercase() }
+            "items" -> items.filter { it.id in want.obj() }.associate { it.id to it.status }
+            "item_count" -> items.size.toLong()
+            "effect" -> effectJson(effect)
+            "quick_exit" -> quickExitJson(screen.quickExit, want)
+            else -> error("$where: unknown expectation $key")
         }
     }
 
@@ -126,20 +112,26 @@ class ScenarioTest {
             "progress" to q.progress,
             "tick_at_ms" to q.tickAtMs?.toLong(),
         )
+        for (k in want.keys) check(k in all) { "unknown quick_exit field $k" }
         return want.keys.associateWith { all[it] }
     }
 
-    private fun event(e: Map<String, Any?>): Event = when {
-        "open" in e -> Event.Open(e["open"].str())
-        "act" in e -> Event.Act(e["act"].str())
-        "press" in e -> Event.Press(e["press"].str())
-        "back" in e -> Event.Back
-        "quick_exit" in e -> Event.QuickExit
-        "exit_key" in e -> Event.ExitKey((e["exit_key"] as Long).toULong())
-        "tick" in e -> Event.Tick((e["tick"] as Long).toULong())
-        "choose" in e -> e["choose"].list().let { Event.Choose(it[0].str(), it[1].str()) }
-        "set_status" in e -> e["set_status"].list().let { Event.SetStatus(it[0].str(), it[1].str()) }
-        else -> error("unknown event $e")
+    /** A scenario event as an app event: exactly one known key. */
+    private fun event(e: Map<String, Any?>): Event {
+        check(e.size == 1) { "one event per step: $e" }
+        val (name, arg) = e.entries.single()
+        return when (name) {
+            "open" -> Event.Open(arg.str())
+            "act" -> Event.Act(arg.str())
+            "press" -> Event.Press(arg.str())
+            "back" -> Event.Back
+            "quick_exit" -> Event.QuickExit
+            "exit_key" -> Event.ExitKey((arg as Long).toULong())
+            "tick" -> Event.Tick((arg as Long).toULong())
+            "choose" -> arg.list().let { Event.Choose(it[0].str(), it[1].str()) }
+            "set_status" -> arg.list().let { Event.SetStatus(it[0].str(), it[1].str()) }
+            else -> error("unknown event $name")
+        }
     }
 
     private fun effectJson(e: Effect?): Map<String, Any?>? = when (e) {
@@ -149,5 +141,14 @@ class ScenarioTest {
         is Effect.QuickExit -> mapOf("quick_exit" to e.target.name.lowercase())
         is Effect.Announce -> mapOf("announce" to e.text)
         is Effect.Speak -> mapOf("speak" to mapOf("text" to e.text, "language" to e.language))
+    }
+
+    @Test
+    fun `an unknown event or expectation fails instead of being skipped`() {
+        assertThrows(IllegalStateException::class.java) { event(mapOf("swipe" to "home")) }
+        assertThrows(IllegalStateException::class.java) { event(mapOf("open" to "home", "back" to true)) }
+        val app = Lykt(listOf("en")).app(Platform.ANDROID)
+        assertThrows(IllegalStateException::class.java) { observed(app.currentScreen(), null, "scren", null, "test") }
+        assertTrue(File(scenarioRoot, "info").isDirectory)
     }
 }

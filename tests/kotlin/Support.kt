@@ -18,9 +18,9 @@ fun scenarios(dir: String): List<Pair<String, Map<String, Any?>>> {
 /** Seconds since the epoch of an RFC 3339 instant. */
 fun unix(rfc3339: String): Long = Instant.parse(rfc3339).epochSecond
 
-/** The RFC 3339 form of seconds since the epoch, as the scenario files write it. */
-fun rfc3339(secs: Long?): String? = secs?.let { Instant.ofEpochSecond(it).toString() }
-
-/** The snake_case code of an error, matching the Rust error codes: UnknownContact -> unknown_contact. */
+/**
+ * The kind of an error, from its exception type, as the scenario files name it (the core's
+ * ErrorKind codes): LyktException.UnknownScreen is unknown_screen. The message is never read.
+ */
 fun LyktException.code(): String =
     this::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()

@@ -460,8 +460,8 @@ impl App {
         match self.stack.last() {
             Some(Route::Placement) => self.minors.set_status(&self.pack, item, status),
             Some(Route::Toolkit(r)) => {
-                let (r, screen) = (r.clone(), self.current_screen());
-                self.toolkit.set_status(&r, &screen, item, status)
+                let screen = self.current_screen();
+                self.toolkit.set_status(r, &screen, item, status)
             }
             _ => Err(Error::InvalidEvent {
                 message: format!("this screen has no checklist item \"{item}\""),

@@ -10,11 +10,25 @@ use lykt_core::content::check::IssueKind;
 use lykt_core::content::{ContentPack, EMBEDDED};
 use serde_json::Value;
 
+fn scenario_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios")
+}
+
+/// Every folder of `tests/scenarios`, in name order.
+pub fn scenario_dirs() -> Vec<String> {
+    let mut dirs: Vec<String> = std::fs::read_dir(scenario_root())
+        .expect("the scenario folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
 /// Every scenario file in `tests/scenarios/<dir>`, parsed, in name order.
 pub fn scenario_files(dir: &str) -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/scenarios")
-        .join(dir);
+    let root = scenario_root().join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -134,39 +148,31 @@ pub fn status_line(screen: &Screen) -> Option<&str> {
     })
 }
 
-/// A scenario event as an app event.
+/// A scenario event as an app event; anything but exactly one known event fails.
 pub fn event(v: &Value) -> Event {
-    let s = |k: &str| v[k].as_str().expect("string").to_owned();
-    let pair = |k: &str, i: usize| v[k][i].as_str().expect("string").to_owned();
-    let ms = |k: &str| v[k].as_u64().expect("milliseconds");
-    if v.get("open").is_some() {
-        Event::Open { target: s("open") }
-    } else if v.get("act").is_some() {
-        Event::Act { action: s("act") }
-    } else if v.get("press").is_some() {
-        Event::Press { id: s("press") }
-    } else if v.get("back").is_some() {
-        Event::Back
-    } else if v.get("quick_exit").is_some() {
-        Event::QuickExit
-    } else if v.get("exit_key").is_some() {
-        Event::ExitKey {
-            at_ms: ms("exit_key"),
-        }
-    } else if v.get("tick").is_some() {
-        Event::Tick { at_ms: ms("tick") }
-    } else if v.get("choose").is_some() {
-        Event::Choose {
-            question: pair("choose", 0),
-            option: pair("choose", 1),
-        }
-    } else if v.get("set_status").is_some() {
-        Event::SetStatus {
-            item: pair("set_status", 0),
-            status: pair("set_status", 1),
-        }
-    } else {
-        panic!("unknown event {v}")
+    let fields = v.as_object().expect("an event is an object");
+    assert_eq!(fields.len(), 1, "one event per step: {v}");
+    let (name, arg) = fields.iter().next().expect("one event");
+    let s = || arg.as_str().expect("a string").to_owned();
+    let pair = |i: usize| arg[i].as_str().expect("a string").to_owned();
+    let ms = || arg.as_u64().expect("milliseconds");
+    match name.as_str() {
+        "open" => Event::Open { target: s() },
+        "act" => Event::Act { action: s() },
+        "press" => Event::Press { id: s() },
+        "back" => Event::Back,
+        "quick_exit" => Event::QuickExit,
+        "exit_key" => Event::ExitKey { at_ms: ms() },
+        "tick" => Event::Tick { at_ms: ms() },
+        "choose" => Event::Choose {
+            question: pair(0),
+            option: pair(1),
+        },
+        "set_status" => Event::SetStatus {
+            item: pair(0),
+            status: pair(1),
+        },
+        other => panic!("unknown event {other}"),
     }
 }
 
