@@ -101,6 +101,18 @@ pub enum Block {
         status_label: String,
         options: Vec<ChoiceOption>,
     },
+    Card {
+        id: String,
+        text: String,
+        language: String,
+        direction: TextDirection,
+        norwegian: String,
+    },
+    Button {
+        id: String,
+        label: String,
+        accessibility_label: String,
+    },
     Link {
         target: String,
         label: String,
@@ -152,6 +164,7 @@ pub enum Event {
     Choose { question: String, option: String },
     SetStatus { item: String, status: String },
     Act { action: String },
+    Press { id: String },
     Back,
     QuickExit,
     ExitKey { at_ms: u64 },
@@ -164,6 +177,7 @@ pub enum Effect {
     Share { text: String },
     QuickExit { target: ExitTarget },
     Announce { text: String },
+    Speak { text: String, language: String },
 }
 
 #[uniffi::remote(Record)]

@@ -89,6 +89,7 @@ fn perform(effect: &Effect, out: &mut dyn Write) -> std::io::Result<()> {
         Effect::OpenUri { uri } => writeln!(out, "\n→ {uri}"),
         Effect::Share { text } => writeln!(out, "\n{text}"),
         Effect::Announce { text } => writeln!(out, "\n({text})"),
+        Effect::Speak { .. } => writeln!(out, "\n(Reading aloud works on the phone.)"),
         Effect::QuickExit {
             target: ExitTarget::ClearTerminal | ExitTarget::CoverScreen | ExitTarget::HomeScreen,
         } => {

@@ -58,6 +58,7 @@ fn choice(control: Control<'_>) -> Choice {
                 .map(|o| (o.id.clone(), o.label.clone()))
                 .collect(),
         },
+        Control::Press { id } => Choice::Event(Event::Press { id: id.to_owned() }),
         Control::Open { target } => Choice::Event(Event::Open {
             target: target.to_owned(),
         }),

@@ -174,7 +174,7 @@ fn included(want: &Value, have: &[&str]) -> Value {
 
 #[test]
 fn an_unknown_event_fails_instead_of_being_skipped() {
-    let r = std::panic::catch_unwind(|| support::event(&json!({ "press": "home" })));
+    let r = std::panic::catch_unwind(|| support::event(&json!({ "swipe": "home" })));
     assert!(r.is_err());
     let r = std::panic::catch_unwind(|| support::event(&json!({ "open": "home", "back": true })));
     assert!(r.is_err(), "one event per step");

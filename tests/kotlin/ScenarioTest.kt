@@ -123,6 +123,7 @@ class ScenarioTest {
         return when (name) {
             "open" -> Event.Open(arg.str())
             "act" -> Event.Act(arg.str())
+            "press" -> Event.Press(arg.str())
             "back" -> Event.Back
             "quick_exit" -> Event.QuickExit
             "exit_key" -> Event.ExitKey((arg as Long).toULong())
@@ -139,11 +140,12 @@ class ScenarioTest {
         is Effect.Share -> mapOf("share" to e.text)
         is Effect.QuickExit -> mapOf("quick_exit" to e.target.name.lowercase())
         is Effect.Announce -> mapOf("announce" to e.text)
+        is Effect.Speak -> mapOf("speak" to mapOf("text" to e.text, "language" to e.language))
     }
 
     @Test
     fun `an unknown event or expectation fails instead of being skipped`() {
-        assertThrows(IllegalStateException::class.java) { event(mapOf("press" to "home")) }
+        assertThrows(IllegalStateException::class.java) { event(mapOf("swipe" to "home")) }
         assertThrows(IllegalStateException::class.java) { event(mapOf("open" to "home", "back" to true)) }
         val app = Lykt(listOf("en")).app(Platform.ANDROID)
         assertThrows(IllegalStateException::class.java) { observed(app.currentScreen(), null, "scren", null, "test") }

@@ -12,6 +12,7 @@ pub mod plain;
 mod quick_exit;
 pub mod route;
 pub mod screen;
+mod show_screens;
 mod toolkit_screens;
 
 use std::sync::Arc;
@@ -97,6 +98,11 @@ pub enum Event {
         /// The action's id.
         action: String,
     },
+    /// Pressed a button.
+    Press {
+        /// The button's id.
+        id: String,
+    },
     /// Went back.
     Back,
     /// Pressed the quick-exit button.
@@ -136,6 +142,13 @@ pub enum Effect {
     Announce {
         /// The text.
         text: String,
+    },
+    /// Read `text` aloud with the platform's text-to-speech; a quick exit stops any speech.
+    Speak {
+        /// The text.
+        text: String,
+        /// Its language, a BCP 47 tag such as "ro".
+        language: String,
     },
 }
 
@@ -264,6 +277,11 @@ impl App {
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
             Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
             Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
+            Route::InfoInEnglish { id } => info_screens::in_english(&ctx, route, id),
+            Route::Show => show_screens::choose_language(&ctx, route),
+            Route::ShowCards { language, who } => {
+                show_screens::cards(&ctx, route, language, who.as_deref())
+            }
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
@@ -273,6 +291,11 @@ impl App {
         if screen.mode == Mode::Info {
             screen.quick_exit = Some(quick_exit::affordance(&ctx, &self.trigger));
         }
+        if !route.translated() {
+            // The professionals' tools exist in English and Norwegian, both left to right.
+            screen.direction = crate::locale::TextDirection::Ltr;
+        }
+        crate::bidi::lay_out(&mut screen);
         screen
     }
 
@@ -327,6 +350,7 @@ impl App {
                     })?;
                 Some(Effect::OpenUri { uri })
             }
+            Event::Press { id } => self.press(&id)?,
             Event::Choose { question, option } => {
                 self.choose(&question, &option)?;
                 None
@@ -361,12 +385,15 @@ impl App {
             Route::InfoPage { id } => {
                 id != crate::info::START_PAGE && self.pack.info_page(id).is_some()
             }
+            Route::InfoInEnglish { id } => self.pack.info_page(id).is_some(),
+            Route::ShowCards { language, .. } => show_screens::offered(&self.ctx(), language),
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home
             | Route::Tools
             | Route::Neutral
             | Route::Contacts { .. }
             | Route::Info
+            | Route::Show
             | Route::Minors
             | Route::Placement => true,
             Route::Toolkit(r) => toolkit_screens::exists(&self.toolkit, r),
@@ -380,16 +407,52 @@ impl App {
         }
     }
 
+    /// What pressing the button `id` on the current screen does.
+    fn press(&mut self, id: &str) -> Result<Option<Effect>, Error> {
+        if !self.current_screen().buttons().any(|b| b == id) {
+            return Err(Error::InvalidEvent {
+                message: format!("this screen has no button \"{id}\""),
+            });
+        }
+        Ok(match self.stack.last() {
+            Some(Route::ShowCards { language, .. }) => {
+                show_screens::press(&self.ctx(), language, id)
+            }
+            _ => None,
+        })
+    }
+
     /// Answers a question on the current screen.
     fn choose(&mut self, question: &str, option: &str) -> Result<(), Error> {
         match self.stack.last() {
             Some(Route::Minors) => self.minors.choose(question, option),
+            Some(Route::ShowCards { .. }) => self.say_who(question, option),
             Some(Route::Toolkit(_)) => {
                 let screen = self.current_screen();
                 self.toolkit.choose(&screen, question, option)
             }
             _ => Err(no_question(question)),
         }
+    }
+
+    /// The professional's answer to who they are, kept in the route (in memory only, and
+    /// zeroised with it).
+    fn say_who(&mut self, question: &str, option: &str) -> Result<(), Error> {
+        if question != show_screens::WHO_QUESTION {
+            return Err(no_question(question));
+        }
+        if !crate::show::WHO.contains(&option) {
+            return Err(Error::InvalidAnswer {
+                step: question.to_owned(),
+                answer: option.to_owned(),
+                valid: crate::show::WHO.iter().map(|w| (*w).to_owned()).collect(),
+            });
+        }
+        if let Some(Route::ShowCards { who, .. }) = self.stack.last_mut() {
+            who.zeroize();
+            *who = Some(option.to_owned());
+        }
+        Ok(())
     }
 
     /// Sets the status of a checklist item on the current screen.

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::{Block, ChoiceOption, NoticeLevel, Screen, StatusKind};
 use crate::actions::Action;
+use crate::locale::TextDirection;
 
 /// Lines are wrapped at this many characters.
 pub const WIDTH: usize = 78;
@@ -30,6 +31,11 @@ pub enum Control<'a> {
         id: &'a str,
         /// The statuses it can take.
         options: &'a [ChoiceOption],
+    },
+    /// A button.
+    Press {
+        /// The button's id.
+        id: &'a str,
     },
     /// A link to another screen.
     Open {
@@ -64,6 +70,35 @@ fn render(screen: &Screen, mut key: Option<&mut dyn FnMut(Control<'_>) -> String
     };
     for block in &screen.blocks {
         block_text(&mut out, block, &mut mark, reading);
+    }
+    match screen.direction {
+        TextDirection::Ltr => out,
+        TextDirection::Rtl => right_to_left(&out),
+    }
+}
+
+/// Right-to-left text for a terminal or a text file: each line starts with a right-to-left
+/// mark, so a terminal or viewer that follows the Unicode bidirectional algorithm lays the line
+/// out from the right, with its key or bullet first. Each line is a paragraph of its own, so an
+/// isolate a wrapped text carries over a line break is closed at the end of the line and opened
+/// again after the next line's indent.
+fn right_to_left(text: &str) -> String {
+    use crate::bidi::{LRI, PDI};
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut open = 0usize;
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let rest = body.trim_start();
+        if !rest.is_empty() {
+            out.push('\u{200F}');
+        }
+        out.push_str(&body[..body.len() - rest.len()]);
+        out.extend(std::iter::repeat_n(LRI, open));
+        out.push_str(rest);
+        let opened = rest.matches(LRI).count();
+        open = (open + opened).saturating_sub(rest.matches(PDI).count());
+        out.extend(std::iter::repeat_n(PDI, open));
+        out.push_str(end);
     }
     out
 }
@@ -150,6 +185,22 @@ fn block_text(
                     .try_for_each(|l| writeln!(out, "{}", wrap(l, "    ", "    ")))
             })
         }
+        Block::Card {
+            text,
+            direction,
+            norwegian,
+            ..
+        } => {
+            let shown = wrap(text, "  ▌ ", "  ▌ ");
+            let shown = match direction {
+                TextDirection::Ltr => shown,
+                TextDirection::Rtl => right_to_left(&shown),
+            };
+            writeln!(out, "\n{shown}\n{}", wrap(norwegian, "    ", "    "))
+        }
+        Block::Button { id, label, .. } => {
+            writeln!(out, "{} {label}", mark(Control::Press { id }))
+        }
         Block::Link {
             target,
             label,
@@ -192,7 +243,6 @@ mod tests {
     use super::*;
     use crate::actions::ActionKind;
     use crate::app::Mode;
-    use crate::locale::TextDirection;
 
     fn screen(blocks: Vec<Block>) -> Screen {
         Screen {
@@ -243,6 +293,11 @@ mod tests {
                 label: "Home".into(),
                 detail: Some("Start".into()),
             },
+            Block::Button {
+                id: "speak".into(),
+                label: "Read aloud".into(),
+                accessibility_label: "Read aloud".into(),
+            },
         ]);
         let read = page(&s);
         assert!(read.starts_with("\nTitle\n=====\n"), "{read}");
@@ -264,5 +319,6 @@ mod tests {
             "{keyed}"
         );
         assert!(keyed.contains("[2] (x) Yes") && keyed.contains("[3] Home — Start"));
+        assert!(read.contains("• Read aloud") && keyed.contains("[4] Read aloud"));
     }
 }

@@ -70,7 +70,7 @@ impl App {
     pub(super) fn on_info_screen(&self) -> bool {
         matches!(
             self.stack.last(),
-            Some(Route::Info | Route::InfoPage { .. })
+            Some(Route::Info | Route::InfoPage { .. } | Route::InfoInEnglish { .. })
         )
     }
 }

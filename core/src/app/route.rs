@@ -33,6 +33,20 @@ pub enum Route {
         /// The page's id.
         id: String,
     },
+    /// One page of the discreet information in English, for a reader of a translation.
+    InfoInEnglish {
+        /// The page's id (`start` for the start page).
+        id: String,
+    },
+    /// "Show to the person": the languages the cards are in, each by its own name.
+    Show,
+    /// The cards in one language.
+    ShowCards {
+        /// The language's id.
+        language: String,
+        /// Who the professional said they are (one of `show::WHO`), if they said.
+        who: Option<String>,
+    },
     /// The minors' decision flow (its open question, or its outcome).
     Minors,
     /// One action card of the minors' flow.
@@ -78,6 +92,21 @@ impl From<ToolkitRoute> for Route {
 }
 
 impl Route {
+    /// True for the screens a possible victim may open, which every translation has; the
+    /// professionals' tools exist in English and Norwegian only.
+    pub fn translated(&self) -> bool {
+        matches!(
+            self,
+            Self::Home
+                | Self::Neutral
+                | Self::Contacts { .. }
+                | Self::Contact { .. }
+                | Self::Info
+                | Self::InfoPage { .. }
+                | Self::InfoInEnglish { .. }
+        )
+    }
+
     /// Parses a link target such as `contact/rosa`.
     pub fn parse(target: &str) -> Result<Self, Error> {
         let unknown = || Error::UnknownScreen {
@@ -100,6 +129,14 @@ impl Route {
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
             ("info", None) => Ok(Self::Info),
             ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
+            ("info-en", Some(id)) if !id.is_empty() => {
+                Ok(Self::InfoInEnglish { id: id.to_owned() })
+            }
+            ("show", None) => Ok(Self::Show),
+            ("show", Some(language)) if !language.is_empty() => Ok(Self::ShowCards {
+                language: language.to_owned(),
+                who: None,
+            }),
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
@@ -129,6 +166,9 @@ impl Route {
             Self::Contact { id } => format!("contact/{id}"),
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
+            Self::InfoInEnglish { id } => format!("info-en/{id}"),
+            Self::Show => "show".into(),
+            Self::ShowCards { language, .. } => format!("show/{language}"),
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
@@ -159,6 +199,9 @@ mod tests {
             "contact/rosa",
             "info",
             "info/danger",
+            "info-en/start",
+            "show",
+            "show/ar",
             "minors",
             "minors/call-112",
             "placement",
@@ -186,6 +229,10 @@ mod tests {
             "settings",
             "info/",
             "info/a/b",
+            "info-en",
+            "info-en/",
+            "show/",
+            "show/ar/x",
             "minors/",
             "minors/a/b",
             "placement/x",

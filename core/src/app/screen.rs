@@ -122,6 +122,29 @@ pub enum Block {
         /// The statuses it can take.
         options: Vec<ChoiceOption>,
     },
+    /// A sentence to show a person who shares no language with the professional: large, in the
+    /// person's language and its direction, with the Norwegian under it.
+    Card {
+        /// The card's id.
+        id: String,
+        /// The sentence in the person's language.
+        text: String,
+        /// That language, a BCP 47 tag.
+        language: String,
+        /// The direction the sentence is written in.
+        direction: TextDirection,
+        /// The same sentence in Norwegian.
+        norwegian: String,
+    },
+    /// A button whose meaning the core decides; pressed with a press event.
+    Button {
+        /// The button's id, unique on its screen.
+        id: String,
+        /// Its visible label.
+        label: String,
+        /// What a screen reader says for it.
+        accessibility_label: String,
+    },
     /// A link to another screen; followed with an open event.
     Link {
         /// The screen to open.
@@ -188,6 +211,14 @@ impl Screen {
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Action { action } => Some(action),
+            _ => None,
+        })
+    }
+
+    /// The ids of every button on the screen, in order.
+    pub fn buttons(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Button { id, .. } => Some(id.as_str()),
             _ => None,
         })
     }

@@ -159,6 +159,7 @@ pub fn event(v: &Value) -> Event {
     match name.as_str() {
         "open" => Event::Open { target: s() },
         "act" => Event::Act { action: s() },
+        "press" => Event::Press { id: s() },
         "back" => Event::Back,
         "quick_exit" => Event::QuickExit,
         "exit_key" => Event::ExitKey { at_ms: ms() },
@@ -183,5 +184,8 @@ pub fn effect_json(e: &Option<Effect>) -> Value {
         Some(Effect::Share { text }) => serde_json::json!({ "share": text }),
         Some(Effect::QuickExit { target }) => serde_json::json!({ "quick_exit": target }),
         Some(Effect::Announce { text }) => serde_json::json!({ "announce": text }),
+        Some(Effect::Speak { text, language }) => {
+            serde_json::json!({ "speak": { "text": text, "language": language } })
+        }
     }
 }
