@@ -150,6 +150,14 @@ fn observed(
             .map(|(id, status)| (id.to_owned(), Value::from(status)))
             .collect(),
         "item_count" => items(screen).len().into(),
+        "buttons" => screen.buttons().collect(),
+        "cards" => cards(&shown).map(|c| c["id"].clone()).collect(),
+        "card" => cards(&shown)
+            .find(|c| c["id"] == want["id"])
+            .map_or(json!("no such card"), |c| {
+                let fields = want.as_object().expect("card is an object");
+                fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
+            }),
         "effect" => effect_json(effect),
         "quick_exit" => match want {
             Value::Object(fields) => {
@@ -160,6 +168,15 @@ fn observed(
         },
         _ => return None,
     })
+}
+
+/// The cards of a screen in its JSON form.
+fn cards(shown: &Value) -> impl Iterator<Item = &Value> {
+    shown["blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["type"] == "card")
 }
 
 /// `want` (a list) with only the entries `have` contains, so a missing one shows in the diff.
