@@ -24,7 +24,8 @@ import java.util.concurrent.Executors
 /**
  * The whole Android shell around [Shell]: the window's security, the keys, Back, the ticks the
  * core asks for, and the platform actions. The session outlives the activity's recreation
- * (turning the phone, the theme, the font size); when the activity finishes, it ends.
+ * (turning the phone, the theme, the font size); when the activity finishes, it ends. Reading
+ * aloud stops when the window is no longer seen, and with any quick exit.
  */
 class MainActivity :
     Activity(),
@@ -37,6 +38,7 @@ class MainActivity :
 
     private lateinit var session: Session
     private lateinit var renderer: ScreenRenderer
+    private val speaker = Speaker(this)
     private val handler = Handler(Looper.getMainLooper())
     private val tick = Runnable { session.shell.tick(SystemClock.uptimeMillis()) }
     private val showBusy = Runnable { renderer.busy(true) }
@@ -72,7 +74,13 @@ class MainActivity :
 
     override fun onRetainNonConfigurationInstance(): Any = session
 
+    override fun onStop() {
+        speaker.stop()
+        super.onStop()
+    }
+
     override fun onDestroy() {
+        speaker.shutdown()
         handler.removeCallbacksAndMessages(null)
         session.shell.detach()
         if (!isChangingConfigurations) {
@@ -114,6 +122,8 @@ class MainActivity :
             is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
             is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
             is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
+            is PlatformAction.Speak -> speaker.speak(action.text, action.language)
+            PlatformAction.Silence -> speaker.stop()
             PlatformAction.Leave -> leave()
         }
     }
@@ -123,6 +133,7 @@ class MainActivity :
 
     /** Leaves at once: the home screen in front, this task out of the recent apps. */
     private fun leave() {
+        speaker.stop()
         renderer.render(Display.Blank)
         launch(Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK))
         finishAndRemoveTask()

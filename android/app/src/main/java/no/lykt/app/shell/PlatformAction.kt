@@ -29,7 +29,16 @@ sealed interface PlatformAction {
         val text: String,
     ) : PlatformAction
 
-    /** Leaves at once to the home screen, leaving nothing in the recent apps. */
+    /** Reads [text] aloud with the text-to-speech voice for [language] (BCP 47), in place of any reading. */
+    data class Speak(
+        val text: String,
+        val language: String,
+    ) : PlatformAction
+
+    /** Stops any reading aloud at once: the first thing a quick exit does. */
+    data object Silence : PlatformAction
+
+    /** Leaves at once to the home screen, leaving nothing in the recent apps; no reading goes on. */
     data object Leave : PlatformAction
 }
 
@@ -55,6 +64,10 @@ fun platformAction(effect: Effect): PlatformAction? =
 
         is Effect.Announce -> {
             PlatformAction.Announce(effect.text)
+        }
+
+        is Effect.Speak -> {
+            PlatformAction.Speak(effect.text, effect.language)
         }
 
         // Android leaves to the home screen whatever the target: the app is made for Android.
