@@ -33,6 +33,9 @@ public enum PlatformAction: Equatable, Sendable {
     case open(URL)
     /// Have VoiceOver read this text out.
     case announce(String)
+    /// Read `text` aloud with the system's speech in `language` (a BCP 47 tag), in place of any
+    /// speech under way.
+    case speak(text: String, language: String)
     /// Stop any speech at once (quick exit; the shell itself closes the share sheet).
     case silence
 }

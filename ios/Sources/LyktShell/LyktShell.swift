@@ -158,6 +158,9 @@ public final class LyktShell {
         case .announce(let text)?:
             show(transition.screen)
             perform(.announce(text))
+        case .speak(let text, let language)?:
+            show(transition.screen)
+            perform(.speak(text: text, language: language))
         case .quickExit?:
             // The third press of the exit key: the same as the button, with the neutral screen
             // already in hand.

@@ -22,6 +22,7 @@ enum StepRunner {
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
         "tick_at_ms",
     ]
+    static let cardFields: Set<String> = ["id", "text", "language", "direction", "norwegian"]
 
     /// Replays every step of `file`; returns how many there were.
     static func run(_ file: [String: JSONValue]) throws -> Int {
@@ -130,6 +131,9 @@ enum StepRunner {
                 if case .checklistItem = $0 { true } else { false }
             }
             return .number(Double(items.count))
+        case "buttons": return strings(screen.blocks.compactMap(buttonID))
+        case "cards": return strings(screen.blocks.compactMap(card).map(\.id))
+        case "card": return try card(screen.blocks.compactMap(card), want: want)
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
         default: throw ScenarioError("unknown expectation \"\(key)\"")
@@ -153,12 +157,32 @@ enum StepRunner {
         return .object(all.filter { wanted[$0.key] != nil })
     }
 
+    /// The card the expectation names by its id, with the fields it names.
+    private static func card(_ cards: [CardFields], want: JSONValue) throws -> JSONValue {
+        guard case .object(let wanted) = want, case .string(let id)? = wanted["id"] else {
+            throw ScenarioError("card is an object with an id")
+        }
+        try known(Set(wanted.keys), allowed: cardFields, what: "card field")
+        guard let card = cards.first(where: { $0.id == id }) else {
+            return .string("no such card")
+        }
+        let all: [String: JSONValue] = [
+            "id": .string(card.id),
+            "text": .string(card.text),
+            "language": .string(card.language),
+            "direction": .string(name(card.direction)),
+            "norwegian": .string(card.norwegian),
+        ]
+        return .object(all.filter { wanted[$0.key] != nil })
+    }
+
     static func event(_ json: JSONValue) throws -> Event {
         guard case .object(let fields) = json, fields.count == 1, let (key, value) = fields.first
         else { throw ScenarioError("an event is an object with one key: \(json)") }
         switch key {
         case "open": return .open(target: try string(value, what: key))
         case "act": return .act(action: try string(value, what: key))
+        case "press": return .press(id: try string(value, what: key))
         case "back", "quick_exit":
             guard value == .bool(true) else { throw ScenarioError("\(key) takes true") }
             return key == "back" ? .back : .quickExit
@@ -181,6 +205,8 @@ enum StepRunner {
         case .share(let text)?: .object(["share": .string(text)])
         case .quickExit(let target)?: .object(["quick_exit": .string(name(target))])
         case .announce(let text)?: .object(["announce": .string(text)])
+        case .speak(let text, let language)?:
+            .object(["speak": .object(["text": .string(text), "language": .string(language)])])
         }
     }
 
@@ -202,6 +228,23 @@ enum StepRunner {
 
     private static func noticeLevel(_ block: Block) -> NoticeLevel? {
         if case .notice(let level, _) = block { level } else { nil }
+    }
+
+    private static func buttonID(_ block: Block) -> String? {
+        if case .button(let id, _, _) = block { id } else { nil }
+    }
+
+    /// A card's fields, as the card block carries them.
+    private typealias CardFields = (
+        id: String, text: String, language: String, direction: TextDirection, norwegian: String
+    )
+
+    private static func card(_ block: Block) -> CardFields? {
+        if case .card(let id, let text, let language, let direction, let norwegian) = block {
+            (id, text, language, direction, norwegian)
+        } else {
+            nil
+        }
     }
 
     private static func linkTarget(_ block: Block) -> String? {
