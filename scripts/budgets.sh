@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Checks the budgets and fails with the figure when one is exceeded.
-#   --size-only   only the library size (what the test command runs; timings are noisy here)
+#   --size-only   only the library and web module sizes (what the test command runs; timings
+#                 are noisy here)
 # Budgets: stripped release cdylib (x86_64 Linux) <= 3 MiB plus 40 KiB for each translated
 # language (each language's packed strings alone <= 40 KiB); cold start <= 2 ms and <= 2x the
 # plain-JSON floor; cold start in each translated language <= 1.10x the English one (criterion
 # medians, and instructions counted by callgrind when valgrind is installed; Norwegian within 1%
 # of English); contact search <= 50 µs; quick exit <= 100 µs; peak resident memory of
-# `lykt contacts --json` <= 15 MiB.
+# `lykt contacts --json` <= 15 MiB; the web module <= 400 KB gzipped; the web shell's first
+# screen <= 400 ms after navigation in headless Chromium (median of ten cold loads; the core's
+# own opening time is printed beside it).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 fail=0
@@ -33,6 +36,13 @@ for id in $languages; do
     echo "  skip  packed strings, $id: no release build output found"
   fi
 done
+wasm=$BUILD/web/site/pkg/lykt_web_bg.wasm
+if [[ ${1:-} != --size-only && ! -f $wasm ]]; then "$ROOT/scripts/build-web.sh" >/dev/null || true; fi
+if [[ -f $wasm ]]; then
+  check "web module, gzipped" "$(gzip -9c "$wasm" | wc -c)" $((400 * 1000)) bytes
+else
+  echo "  web module size not checked: the web shell was not built (see scripts/build-web.sh)"
+fi
 
 if [[ ${1:-} != --size-only ]]; then
   # Instructions, counted by callgrind: a measure a busy machine does not move.
@@ -70,5 +80,13 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB on Linux
 PY
 )
   check "peak RSS, lykt contacts --json" "$(python3 -c "print(round($rss/1024, 1))")" 15 MiB
+  if [[ -f $wasm ]] && command -v chromium >/dev/null; then
+    w=$(LYKT_WEB_NPM=$WEB_NPM node web/tests/load-times.mjs "$BUILD/web/site" 10)
+    web_get() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$1'])" "$w"; }
+    check "web first screen (median of 10)" "$(web_get first_screen_ms)" 400 ms
+    printf '        %-28s %12s ms (the core opening its content in the page)\n' "web open" "$(web_get open_ms)"
+  else
+    echo "  web load time not checked: no web build or no chromium"
+  fi
 fi
 exit $fail

@@ -9,3 +9,5 @@ JNA_JAR=/usr/share/java/jna.jar
 JUNIT_JAR=/usr/share/java/junit-platform-console-standalone.jar
 LIB_NAME=liblykt_ffi.so
 step() { printf '\n==> %s\n' "$*"; }
+WEB_TOOLS=${XDG_CACHE_HOME:-$HOME/.cache}/lykt   # web tools shared by every clone on this machine
+WEB_NPM=$WEB_TOOLS/web-npm

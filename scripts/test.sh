@@ -2,8 +2,8 @@
 # Runs every test on a fresh machine: installs what is missing, then formatting, lints, the Rust
 # tests, binding generation (one release build, reused), the Kotlin tests on the JVM against the
 # real library, the Android shell compiled and packaged into a checked APK, the Swift bindings and
-# iOS shell logic compiled and tested against the same library, the library size budget and a short
-# fuzz pass.
+# iOS shell logic compiled and tested against the same library, the web shell in headless
+# Chromium, the library and web module size budgets and a short fuzz pass.
 # Timing budgets are checked by scripts/budgets.sh, outside this command (these machines are noisy).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -22,6 +22,7 @@ cargo test --workspace --locked --features lykt-core/test-key
 "$ROOT/scripts/test-kotlin.sh"
 "$ROOT/scripts/test-android.sh"
 "$ROOT/scripts/test-swift.sh"
+"$ROOT/scripts/test-web.sh"
 "$ROOT/scripts/budgets.sh" --size-only
 step "Fuzzing (short pass)"
 "$ROOT/scripts/fuzz.sh" "${LYKT_FUZZ_SECONDS:-10}"

@@ -149,6 +149,7 @@ pub enum Platform {
     Android,
     Ios,
     Terminal,
+    Web,
 }
 
 #[uniffi::remote(Enum)]
@@ -156,6 +157,7 @@ pub enum ExitTarget {
     HomeScreen,
     CoverScreen,
     ClearTerminal,
+    NeutralPage,
 }
 
 #[uniffi::remote(Enum)]

@@ -91,7 +91,11 @@ fn perform(effect: &Effect, out: &mut dyn Write) -> std::io::Result<()> {
         Effect::Announce { text } => writeln!(out, "\n({text})"),
         Effect::Speak { .. } => writeln!(out, "\n(Reading aloud works on the phone.)"),
         Effect::QuickExit {
-            target: ExitTarget::ClearTerminal | ExitTarget::CoverScreen | ExitTarget::HomeScreen,
+            target:
+                ExitTarget::ClearTerminal
+                | ExitTarget::CoverScreen
+                | ExitTarget::HomeScreen
+                | ExitTarget::NeutralPage,
         } => {
             write!(out, "{CLEAR}")
         }

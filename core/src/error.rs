@@ -2,6 +2,7 @@
 
 use crate::content::check::ContentErrors;
 use crate::content::signed::UpdateError;
+#[cfg(feature = "vault")]
 use crate::vault::VaultError;
 use serde::Serialize;
 
@@ -117,6 +118,7 @@ pub enum Error {
     #[error("{0}")]
     PackRefused(UpdateError),
     /// The vault refused or failed an operation.
+    #[cfg(feature = "vault")]
     #[error("{0}")]
     Vault(VaultError),
 }
@@ -205,6 +207,7 @@ impl Error {
             Self::NotSaved { .. } => ErrorKind::NotSaved,
             Self::Content(_) => ErrorKind::InvalidContent,
             Self::PackRefused(_) => ErrorKind::PackRefused,
+            #[cfg(feature = "vault")]
             Self::Vault(e) => match e {
                 VaultError::WrongPin { .. } => ErrorKind::WrongPin,
                 VaultError::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
@@ -257,6 +260,7 @@ impl From<UpdateError> for Error {
     }
 }
 
+#[cfg(feature = "vault")]
 impl From<VaultError> for Error {
     fn from(e: VaultError) -> Self {
         Self::Vault(e)
@@ -278,11 +282,12 @@ mod tests {
             Error::Content(ContentErrors(Vec::new())).code(),
             "invalid_content"
         );
-        assert_eq!(Error::Vault(VaultError::Locked).code(), "vault_locked");
     }
 
+    #[cfg(feature = "vault")]
     #[test]
     fn vault_refusals_failures_and_damage_fall_into_their_kinds() {
+        assert_eq!(Error::Vault(VaultError::Locked).code(), "vault_locked");
         let kind = |e: VaultError| Error::Vault(e).kind();
         for e in [
             VaultError::PinTooCommon,

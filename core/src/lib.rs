@@ -14,12 +14,14 @@ pub mod ids;
 pub mod info;
 pub mod locale;
 pub mod minors;
+#[cfg(feature = "vault")]
 pub mod saved;
 pub mod search;
 pub mod show;
 pub mod text;
 pub mod toolkit;
 pub mod ui_keys;
+#[cfg(feature = "vault")]
 pub mod vault;
 
 pub use entry::Lykt;

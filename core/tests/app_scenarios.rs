@@ -20,6 +20,7 @@ fn platform(v: &Value) -> Platform {
         "android" => Platform::Android,
         "ios" => Platform::Ios,
         "terminal" => Platform::Terminal,
+        "web" => Platform::Web,
         other => panic!("unknown platform {other}"),
     }
 }

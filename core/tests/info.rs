@@ -397,10 +397,16 @@ fn every_page_is_one_link_from_the_start_page_and_actions_open_their_uri() {
     assert_eq!(start.mode, Mode::Info);
     assert!(start.back_available);
     let links: Vec<String> = links(&start).into_iter().map(str::to_owned).collect();
+    let web_only = ContentPack::embedded()
+        .expect("valid pack")
+        .info_pages
+        .iter()
+        .filter(|p| p.on_web_instead_of.is_some())
+        .count();
     assert_eq!(
         links.len(),
-        pages("en").len() - 1,
-        "the start page lists every page"
+        pages("en").len() - 1 - web_only,
+        "the start page lists every page (a web page stands in for its original)"
     );
     let mut schemes = std::collections::BTreeSet::new();
     for target in &links {
@@ -525,5 +531,53 @@ fn the_review_lists_every_page_as_json() {
         list.iter()
             .flat_map(|p| p["screen"]["blocks"].as_array().expect("blocks"))
             .any(|b| b["type"] == "action" && b["action"]["uri"] == "tel:116111")
+    );
+}
+
+#[test]
+fn the_web_shows_the_browsers_own_page_on_keeping_this_private() {
+    let headings = |platform: Platform| {
+        let pack = ContentPack::embedded().expect("valid pack");
+        let locales = pack.locales(&["en"]).expect("locale");
+        let mut app = App::new(pack, locales, platform);
+        app.set_clock(Clock::Fixed(at()));
+        let screen = open(&mut app, "info/safety");
+        assert_eq!(screen.id, "info/safety");
+        assert!(has_action(&screen));
+        screen
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Heading { text } => Some(text),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let phone = headings(Platform::Android);
+    let web = headings(Platform::Web);
+    assert!(
+        phone.contains(&"What the phone keeps".to_owned()),
+        "{phone:?}"
+    );
+    assert!(
+        web.contains(&"What the browser keeps".to_owned()),
+        "{web:?}"
+    );
+    assert!(!web.contains(&"What the phone keeps".to_owned()));
+}
+
+#[test]
+fn a_web_page_must_replace_a_page_that_exists() {
+    let files = files_with("info.json", |v| {
+        let i = page_index(v, "safety-web");
+        v["pages"][i]["on_web_instead_of"] = "nowhere".into();
+    });
+    assert!(
+        issues(&files)
+            .iter()
+            .any(|(f, item, field, kind)| f == "info.json"
+                && item == "safety-web"
+                && field == "on_web_instead_of"
+                && matches!(kind, IssueKind::DanglingReference { .. }))
     );
 }

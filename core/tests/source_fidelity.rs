@@ -4,7 +4,7 @@
 mod support;
 use support::{app_at, links, open};
 
-use lykt_core::app::{Block, Screen};
+use lykt_core::app::{App, Block, Clock, Platform, Screen};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::{ContentPack, EMBEDDED};
 use lykt_core::toolkit::{DutiesInput, DutiesPlan, MinorAnswer, Obligation, Role, Toolkit};
@@ -258,18 +258,29 @@ fn rosa_is_never_promised_to_arrange_a_safe_place_to_stay() {
 }
 
 #[test]
-fn the_phone_safety_page_is_marked_as_the_apps_own_advice() {
-    let page = info_page("safety");
-    let docs: Vec<&str> = page["sources"]
-        .as_array()
-        .expect("sources")
-        .iter()
-        .map(|s| s["doc"].as_str().expect("doc"))
-        .collect();
-    assert_eq!(docs, ["app"], "no source document says what this page says");
-    let mut app = app_at("en", AT);
-    let screen = open(&mut app, "info/safety");
-    assert!(mentions(&screen, &["from this app itself"]));
+fn the_pages_on_keeping_this_private_are_marked_as_the_apps_own_advice() {
+    // The phone's page, and the browser's page shown in its place on the web.
+    for (id, platform, words) in [
+        ("safety", Platform::Android, "from this app itself"),
+        ("safety-web", Platform::Web, "from this site itself"),
+    ] {
+        let page = info_page(id);
+        let docs: Vec<&str> = page["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s["doc"].as_str().expect("doc"))
+            .collect();
+        assert_eq!(
+            docs,
+            ["app"],
+            "{id}: no source document says what this page says"
+        );
+        let mut app = built("en", |pack, locales| App::new(pack, locales, platform));
+        app.set_clock(Clock::Fixed(parse_instant(AT).expect("instant")));
+        let screen = open(&mut app, "info/safety");
+        assert!(mentions(&screen, &[words]), "{id}: {:?}", texts(&screen));
+    }
 }
 
 #[test]

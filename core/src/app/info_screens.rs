@@ -3,7 +3,7 @@
 use super::blocks::{link, notice, older_notice};
 use super::contact_screens::{older_channel, status_kind};
 use super::quick_exit::affordance;
-use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen};
+use super::{Block, Ctx, Mode, NoticeLevel, Platform, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
 use crate::info::trigger::ExitTrigger;
@@ -35,7 +35,7 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 /// In a language no person has reviewed, the page starts by saying so, in that language and in
 /// English, with a way to the page in English.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
-    match ctx.pack.info_page(id) {
+    match shown_page(ctx, id) {
         Some(page) => {
             let mut shown = unreviewed_notice(ctx, id);
             shown.extend(blocks(ctx, page, false));
@@ -60,7 +60,7 @@ pub(super) fn in_english(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
         .map(|t| link(&page_route(id), t.name.clone(), None))
         .into_iter()
         .collect();
-    match ctx.pack.info_page(id) {
+    match shown_page(&en, id) {
         Some(page) => {
             shown.extend(blocks(&en, page, true));
             en.screen(route, en.text(&page.title).to_owned(), Mode::Info, shown)
@@ -107,7 +107,20 @@ fn unreviewed_notice(ctx: &Ctx<'_>, id: &str) -> Vec<Block> {
 }
 
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
-    ctx.pack.info_page(id).map_or("", |p| ctx.text(&p.title))
+    shown_page(ctx, id).map_or("", |p| ctx.text(&p.title))
+}
+
+/// The page shown for `id`: on the web, the page written for browsers when there is one.
+fn shown_page<'a>(ctx: &Ctx<'a>, id: &str) -> Option<&'a Page> {
+    let pages = &ctx.pack.info_pages;
+    (ctx.platform == Platform::Web)
+        .then(|| {
+            pages
+                .iter()
+                .find(|p| p.on_web_instead_of.as_deref() == Some(id))
+        })
+        .flatten()
+        .or_else(|| ctx.pack.info_page(id))
 }
 
 /// The page's blocks; with `english`, its links open the pages in English.

@@ -17,7 +17,7 @@ mod toolkit_screens;
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use crate::calendar::Instant;
@@ -46,6 +46,8 @@ pub enum Platform {
     Ios,
     /// The terminal shell.
     Terminal,
+    /// A web browser (the web shell); its keyboard trigger is Shift three times.
+    Web,
 }
 
 /// Where a quick exit leaves to.
@@ -58,6 +60,9 @@ pub enum ExitTarget {
     CoverScreen,
     /// Terminal: clear the screen and scrollback and show a neutral prompt.
     ClearTerminal,
+    /// Web: replace the page with the neutral page (`location.replace`, so Back cannot bring
+    /// the content back), stop speech and clear the document.
+    NeutralPage,
 }
 
 impl Platform {
@@ -67,12 +72,16 @@ impl Platform {
             Self::Android => ExitTarget::HomeScreen,
             Self::Ios => ExitTarget::CoverScreen,
             Self::Terminal => ExitTarget::ClearTerminal,
+            Self::Web => ExitTarget::NeutralPage,
         }
     }
 }
 
 /// Something the user did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde form (`{"type": "open", "target": "info"}`) is what the web shell sends.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
     /// Followed a link.
     Open {
@@ -180,12 +189,13 @@ impl Clock {
     }
 }
 
-/// What screen builders need: the pack, the locales and the time.
+/// What screen builders need: the pack, the locales, the time and the platform.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Ctx<'a> {
     pub pack: &'a Arc<ContentPack>,
     pub locales: &'a Locales,
     pub now: Instant,
+    pub platform: Platform,
 }
 
 impl<'a> Ctx<'a> {
@@ -315,6 +325,7 @@ impl App {
             pack: &self.pack,
             locales: &self.locales,
             now: self.clock.now(),
+            platform: self.platform,
         }
     }
 
@@ -383,7 +394,11 @@ impl App {
         let exists = match &route {
             Route::Contact { id } => self.pack.contact(id).is_some(),
             Route::InfoPage { id } => {
-                id != crate::info::START_PAGE && self.pack.info_page(id).is_some()
+                id != crate::info::START_PAGE
+                    && self
+                        .pack
+                        .info_page(id)
+                        .is_some_and(|p| p.on_web_instead_of.is_none())
             }
             Route::InfoInEnglish { id } => self.pack.info_page(id).is_some(),
             Route::ShowCards { language, .. } => show_screens::offered(&self.ctx(), language),

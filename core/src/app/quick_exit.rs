@@ -134,6 +134,7 @@ mod tests {
             (Platform::Android, ExitTarget::HomeScreen),
             (Platform::Ios, ExitTarget::CoverScreen),
             (Platform::Terminal, ExitTarget::ClearTerminal),
+            (Platform::Web, ExitTarget::NeutralPage),
         ] {
             let mut app = app(platform);
             open(&mut app, "info/safety");

@@ -63,6 +63,10 @@ pub struct Page {
     pub sources: Vec<SourceRef>,
     /// The content, top to bottom.
     pub blocks: Vec<ContentBlock>,
+    /// The page this one replaces in the web build, where a browser keeps other traces than an
+    /// app; such a page is reached wherever the one it replaces is.
+    #[serde(default)]
+    pub on_web_instead_of: Option<String>,
 }
 
 /// A piece of a page as the content file states it.
@@ -262,7 +266,12 @@ pub struct InfoPage {
 
 /// Every page, in file order, with blocks, actions and sources (for `lykt info --json`).
 pub fn all_pages(pack: &Arc<ContentPack>, locales: &Locales, now: Instant) -> Vec<InfoPage> {
-    let ctx = Ctx { pack, locales, now };
+    let ctx = Ctx {
+        pack,
+        locales,
+        now,
+        platform: crate::app::Platform::Terminal,
+    };
     pack.info_pages
         .iter()
         .map(|page| {
@@ -306,6 +315,9 @@ pub fn check(pages: &[Page], contacts: &[Contact], ui: &Ui, c: &mut Checker<'_>)
     };
     for page in pages {
         check_page(page, contacts, &mut t);
+        if let Some(original) = &page.on_web_instead_of {
+            t.c.reference(&page.id, "on_web_instead_of", "info page", original);
+        }
     }
     for page in unreachable(pages) {
         t.c.issue(
@@ -436,6 +448,10 @@ fn unreachable(pages: &[Page]) -> Vec<&Page> {
                 queue.push_back(target);
             }
         }
+        let variants = pages
+            .iter()
+            .filter(|p| p.on_web_instead_of.as_deref() == Some(id));
+        queue.extend(variants.map(|p| p.id.as_str()));
     }
     pages
         .iter()

@@ -97,6 +97,10 @@ crate::ui_keys! {
     SCREEN_BACK = "screen.back";
     NEUTRAL_TEXT = "neutral.text";
     NEUTRAL_START = "neutral.start";
+    STOPPED_TITLE = "stopped.title";
+    STOPPED_TEXT = "stopped.text";
+    STOPPED_RESTART = "stopped.restart";
+    SHARE_COPIED = "share.copied";
     NOTICE_HOLIDAY_CONTACT = "contact.holiday_caution" ["holiday"];
 }
 

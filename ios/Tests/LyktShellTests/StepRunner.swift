@@ -290,6 +290,7 @@ enum StepRunner {
         case .homeScreen: "home_screen"
         case .coverScreen: "cover_screen"
         case .clearTerminal: "clear_terminal"
+        case .neutralPage: "neutral_page"
         }
     }
 
@@ -298,6 +299,7 @@ enum StepRunner {
         case nil, .string("android")?: .android
         case .string("ios")?: .ios
         case .string("terminal")?: .terminal
+        case .string("web")?: .web
         case let other?: throw ScenarioError("unknown platform \(other)")
         }
     }
