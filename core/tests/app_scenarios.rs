@@ -153,12 +153,14 @@ fn observed(
         "item_count" => items(screen).len().into(),
         "buttons" => screen.buttons().collect(),
         "cards" => cards(&shown).map(|c| c["id"].clone()).collect(),
-        "card" => cards(&shown)
-            .find(|c| c["id"] == want["id"])
-            .map_or(json!("no such card"), |c| {
-                let fields = want.as_object().expect("card is an object");
-                fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
-            }),
+        "card" => {
+            cards(&shown)
+                .find(|c| c["id"] == want["id"])
+                .map_or(json!("no such card"), |c| {
+                    let fields = want.as_object().expect("card is an object");
+                    fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
+                })
+        }
         "effect" => effect_json(effect),
         "quick_exit" => match want {
             Value::Object(fields) => {

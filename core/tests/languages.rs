@@ -487,7 +487,11 @@ fn every_page_in_every_language_has_all_its_text_and_no_english_in_place_of_a_tr
                 }
             }
         }
-        assert_eq!(seen.len(), pages, "{id} on {platform:?}: every page reached");
+        assert_eq!(
+            seen.len(),
+            pages,
+            "{id} on {platform:?}: every page reached"
+        );
     }
 }
 
