@@ -124,8 +124,10 @@ document.addEventListener('keyup', (e) => {
   if (e.key === 'Shift' && shiftAlone) send({ type: 'exit_key', at_ms: now() });
   shiftAlone = false;
 });
+// Reading aloud stops when the page is no longer seen; the screen is shown again when it is.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') refresh();
+  else platform.silence();
 });
 window.addEventListener('error', (e) => stop(e.error));
 window.addEventListener('unhandledrejection', (e) => stop(e.reason));

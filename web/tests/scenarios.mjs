@@ -8,10 +8,11 @@ import { context, open, same, shown, snapshot } from './harness.mjs';
 async function watch(page) {
   await page.evaluate(async () => {
     if (window.__watched) return;
-    window.__watched = { opened: [], shared: [], announced: [] };
+    window.__watched = { opened: [], shared: [], announced: [], spoken: [] };
     const { platform } = await import(new URL('effects.js', location.href).href);
     platform.openUri = (uri) => window.__watched.opened.push(uri);
     platform.share = async (text) => window.__watched.shared.push(text);
+    platform.speak = (text, language) => window.__watched.spoken.push({ text, language });
     new MutationObserver(() => {
       const t = document.getElementById('live')?.textContent;
       if (t) window.__watched.announced.push(t);
@@ -21,6 +22,7 @@ async function watch(page) {
     window.__watched.opened.length = 0;
     window.__watched.shared.length = 0;
     window.__watched.announced.length = 0;
+    window.__watched.spoken.length = 0;
   });
 }
 
@@ -59,6 +61,8 @@ async function act(page, event, tally) {
       return clickOr(page, `a[data-target=${css(v)}]`, { type: 'open', target: v }, tally);
     case 'act':
       return clickOr(page, `button[data-action=${css(v)}]`, { type: 'act', action: v }, tally);
+    case 'press':
+      return clickOr(page, `button[data-press=${css(v)}]`, { type: 'press', id: v }, tally);
     case 'back':
       return clickOr(page, '#screen .back', { type: 'back' }, tally);
     case 'quick_exit':
@@ -91,6 +95,7 @@ async function effectSeen(page, leftBefore) {
   if (w.opened.length) return { open_uri: w.opened.at(-1) };
   if (w.shared.length) return { share: w.shared.at(-1) };
   if (w.announced.length) return { announce: w.announced.at(-1) };
+  if (w.spoken.length) return { speak: w.spoken.at(-1) };
   return null;
 }
 
@@ -112,7 +117,22 @@ function check(key, want, s, effect, before) {
     case 'options':
     case 'notices':
     case 'item_count':
+    case 'buttons':
+    case 'cards':
       return same(s[key], want, key);
+    case 'card': {
+      // The card as the page shows it: its sentence, the language and direction it is marked
+      // with, and the Norwegian line.
+      const c = s.card_blocks.find((b) => b.id === want.id);
+      if (!c) return same('no such card', want, key);
+      const got = Object.fromEntries(
+        Object.keys(want).map((k) => {
+          if (!(k in c)) throw new Error(`unknown card field ${k}`);
+          return [k, c[k]];
+        }),
+      );
+      return same(got, want, key);
+    }
     case 'actions':
       return same(
         s.model.blocks.filter((b) => b.type === 'action').map((b) => b.action.uri),
