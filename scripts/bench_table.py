@@ -32,6 +32,9 @@ def main():
         note = ""
         if name == "cold_start" and m.get("json_floor"):
             note = f"  ({ns / m['json_floor']:.2f}x the JSON floor)"
+        english = m.get("cold_start_in/en")
+        if name.startswith("cold_start_in/") and english and name != "cold_start_in/en":
+            note = f"  ({(ns / english - 1) * 100:+.1f}% against English)"
         print(f"{name:<{width}}  {human(ns)}{note}")
 
 

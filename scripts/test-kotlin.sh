@@ -13,7 +13,7 @@ step "Compiling bindings, the Android shell's logic and Kotlin tests"
   "$BUILD/bindings/kotlin-jvm/no/lykt/core/lykt_ffi.kt" android/app/src/main/java/no/lykt/app/shell/*.kt tests/kotlin/*.kt
 step "Signing a test pack (version 2) with the test key"
 pack_src=$BUILD/test-pack
-rm -rf "$pack_src" && mkdir -p "$pack_src" && cp core/content/*.json "$pack_src/"
+rm -rf "$pack_src" && mkdir -p "$pack_src/lang" && cp core/content/*.json "$pack_src/" && cp core/content/lang/*.json "$pack_src/lang/"
 sed -i 's/"pack_version": [0-9]*/"pack_version": 2/' "$pack_src/pack.json"
 cargo run -q --locked -p lykt-cli -- content sign --key tests/keys/test-signing-key.pk8 --out "$BUILD/test-pack-v2.lyktpack" "$pack_src"
 

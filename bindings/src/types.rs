@@ -109,6 +109,13 @@ pub enum Block {
         status_label: String,
         options: Vec<ChoiceOption>,
     },
+    Card {
+        id: String,
+        text: String,
+        language: String,
+        direction: TextDirection,
+        norwegian: String,
+    },
     Button {
         id: String,
         label: String,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use lykt_core::app::{App, Clock, Event, Platform, Screen, Storage, plain};
 use lykt_core::contacts::Audience;
 use lykt_core::content::ContentPack;
+use lykt_core::content::translations::Review;
 use lykt_core::ids::Vocabulary;
 use lykt_core::toolkit::Residence;
 use lykt_core::vault::VaultConfig;
@@ -244,17 +245,37 @@ fn contact(common: &Common, id: &str, json: bool) -> Result<(), Failure> {
 }
 
 pub(crate) fn content_check(dir: Option<&std::path::Path>) -> Result<(), Failure> {
-    let summary = |p: &ContentPack| (p.meta.pack_version, p.contacts.len());
     let loaded = match dir {
         Some(d) if !d.is_dir() => {
             return Err(Failure::Input(format!("{} is not a folder", d.display())));
         }
-        Some(d) => ContentPack::from_dir(d).map(|p| summary(&p)),
-        None => ContentPack::embedded().map(|p| summary(&p)),
+        Some(d) => ContentPack::from_dir(d).map(std::sync::Arc::new),
+        None => ContentPack::embedded(),
     };
-    match loaded {
-        Ok((version, contacts)) => {
-            say!("ok: content pack version {version} with {contacts} contacts");
+    match loaded.and_then(|p| p.check_translations().map(|()| p)) {
+        Ok(p) => {
+            say!(
+                "ok: content pack version {} with {} contacts",
+                p.meta.pack_version,
+                p.contacts.len()
+            );
+            for t in &p.meta.translations {
+                let Some(Ok(strings)) = p.translations.catalog(&t.id) else {
+                    continue;
+                };
+                let table = strings.table();
+                let review = match &t.review {
+                    Review::NotReviewed => "not reviewed".to_owned(),
+                    Review::Reviewed { by, on, .. } => format!("reviewed by {by} on {on}"),
+                };
+                say!(
+                    "{} ({}): {} strings, {review}, fingerprint {}",
+                    t.id,
+                    t.name,
+                    table.len(),
+                    table.fingerprint()
+                );
+            }
             Ok(())
         }
         Err(errors) => {

@@ -24,7 +24,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Language: en or nb (default: from LANG, else en).
+    /// Language: en, nb, ro, bg, pl, uk, ru, es, fr, ar, th, vi, zh or tl (the professionals'
+    /// tools: en and nb only; default: from LANG, else en).
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
     /// The time to show open-now states for, in RFC 3339 (default: now).
@@ -305,12 +306,11 @@ impl Common {
             .to_ascii_lowercase();
         let explicit = self.lang.is_some();
         if explicit && lykt.locales().primary() == "en" && asked != "en" {
-            let shipped: Vec<&str> = lykt
+            let shipped: Vec<String> = lykt
                 .pack()
-                .meta
-                .locales
+                .all_locales()
                 .iter()
-                .map(|l| l.id.as_str())
+                .map(|l| format!("{} ({})", l.id, l.name))
                 .collect();
             return Err(Failure::Input(format!(
                 "unknown language \"{tag}\"; use one of: {}",

@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use lykt_core::content::FILES;
 use lykt_core::content::signed::{self, UpdateError};
 use lykt_core::{Error, Lykt};
 
@@ -41,12 +40,8 @@ fn refused(e: &UpdateError) -> Failure {
 pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
     let key = read(key)?;
     crate::commands::content_check(Some(dir))?;
-    let mut files = Vec::new();
-    for name in FILES {
-        let text = std::fs::read_to_string(dir.join(name))
-            .map_err(|e| cannot_read(&dir.join(name), e.kind()))?;
-        files.push((*name, text));
-    }
+    let files = lykt_core::content::read_dir(dir)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", dir.display())))?;
     let bytes = signed::sign(&files, &key).map_err(|e| Failure::Input(e.to_string()))?;
     write_new(out, &bytes)?;
     say!("signed: {} ({} bytes)", out.display(), bytes.len());
@@ -56,7 +51,7 @@ pub fn sign(key: &Path, out: &Path, dir: &Path) -> Result<(), Failure> {
 /// `lykt content verify PACKFILE`: exit 0 when signature and content are valid, 1 otherwise.
 pub fn verify(pack: &Path) -> Result<(), Failure> {
     let bytes = read_pack(pack)?;
-    match signed::open(&bytes, signed::trusted_keys()) {
+    match signed::verify(&bytes, signed::trusted_keys()) {
         Ok(p) => {
             say!(
                 "ok: signed content pack version {} with {} contacts",

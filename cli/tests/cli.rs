@@ -1,7 +1,7 @@
 //! The terminal shell as a user runs it: output, JSON shapes, exit codes, piped sessions.
 
 mod support;
-use support::{json, lykt, stdout};
+use support::{json, lykt, stdout, write_pack};
 
 #[test]
 fn contacts_json_has_the_documented_shape() {
@@ -142,7 +142,7 @@ fn bad_input_is_one_line_on_stderr_and_exit_code_2() {
     for args in [
         &["contact", "nobody"][..],
         &["contacts", "--at", "yesterday"],
-        &["contacts", "--lang", "fr"],
+        &["contacts", "--lang", "sv"],
         &["contacts", "--audience", "aliens"],
         &["contacts", "--bogus"],
         &["frobnicate"],
@@ -164,10 +164,7 @@ fn bad_input_is_one_line_on_stderr_and_exit_code_2() {
 fn content_check_reports_every_problem_and_exits_1() {
     assert!(lykt(&["content", "check"], "").status.success());
     let dir = std::env::temp_dir().join(format!("lykt-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for (name, text) in lykt_core::content::EMBEDDED {
-        std::fs::write(dir.join(name), text).expect("write");
-    }
+    write_pack(&dir);
     assert!(
         lykt(&["content", "check", dir.to_str().expect("utf-8")], "")
             .status
@@ -228,15 +225,13 @@ fn content_packs_sign_verify_and_install_as_the_app_would() {
     let root = std::env::temp_dir().join(format!("lykt-packs-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let (src, data) = (root.join("src"), root.join("data"));
-    std::fs::create_dir_all(&src).expect("dir");
-    for (name, text) in lykt_core::content::EMBEDDED {
-        let text = if *name == "pack.json" {
-            text.replacen("\"pack_version\":1", "\"pack_version\":2", 1)
-        } else {
-            (*text).to_owned()
-        };
-        std::fs::write(src.join(name), text).expect("write");
-    }
+    write_pack(&src);
+    let pack_json = std::fs::read_to_string(src.join("pack.json")).expect("pack.json");
+    std::fs::write(
+        src.join("pack.json"),
+        pack_json.replacen("\"pack_version\": 1", "\"pack_version\": 2", 1),
+    )
+    .expect("write");
     let key = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/keys/test-signing-key.pk8"

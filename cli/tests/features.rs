@@ -66,6 +66,59 @@ fn leaving_clears_the_screen_then_the_scrollback_and_ends() {
 }
 
 #[test]
+fn info_in_a_new_language_has_its_notice_a_way_to_english_and_quick_exit() {
+    // The Romanian start page, [1] the page in English, back, then x.
+    let o = lykt(&["info", "--lang", "ro", NIGHT], "1\nb\nx\nq\n");
+    let text = stdout(&o);
+    assert!(o.status.success());
+    let (before, after) = text
+        .rsplit_once("\x1b[H\x1b[2J\x1b[3J")
+        .expect("the screen and scrollback are cleared");
+    assert!(before.contains("Informații pentru dumneavoastră\n====="));
+    assert!(before.contains("Această traducere nu a fost încă verificată de o persoană."));
+    assert!(before.contains("[1] Citiți această pagină în engleză — Read this page in English"));
+    assert!(before.contains("Information for you\n=====") && before.contains("[1] Română"));
+    assert!(before.contains("[x] Ieșiți acum"));
+    assert!(
+        !after.contains("Informații") && !after.contains("112"),
+        "{after}"
+    );
+}
+
+#[test]
+fn arabic_pages_are_laid_out_right_to_left_in_the_terminal() {
+    let text = stdout(&lykt(&["info", "--lang", "ar", NIGHT], "q\n"));
+    // The keys line after the page names Back in Arabic.
+    let page = text.split("\n(b = ").next().expect("page");
+    for line in page.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(line.starts_with('\u{200F}'), "{line:?}");
+    }
+    assert!(page.contains("\u{2066}22 33 11 60\u{2069}"), "{page}");
+    assert!(page.contains("\u{2066}+47 22 33 11 60\u{2069}"), "{page}");
+}
+
+#[test]
+fn cards_to_show_a_person_in_the_terminal() {
+    // Tools, "Show to the person", Română, then the first card's read-aloud button.
+    let text = stdout(&lykt(&[NIGHT], "1\n8\n2\n4\nq\n"));
+    let cards = text
+        .split("\nRomână\n======")
+        .nth(1)
+        .expect("the Romanian cards");
+    assert!(
+        cards.contains("Who are you?\n[1] ( ) Health worker"),
+        "{cards}"
+    );
+    assert!(cards.contains("  ▌ Aici sunteți în siguranță."), "{cards}");
+    assert!(cards.contains("    Du er trygg her."), "{cards}");
+    assert!(cards.contains("[4] Read aloud"), "{cards}");
+    assert!(
+        cards.contains("(Reading aloud works on the phone.)"),
+        "{cards}"
+    );
+}
+
+#[test]
 fn minors_walk_graph_and_errors() {
     let walk = json(&[
         "minors",

@@ -7,7 +7,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use lykt_core::Lykt;
 use lykt_core::app::{Clock, Event, Platform};
 use lykt_core::calendar::parse_instant;
-use lykt_core::content::{ContentPack, EMBEDDED};
+use lykt_core::content::translations::Catalog;
+use lykt_core::content::{ContentPack, EMBEDDED, EMBEDDED_LANGUAGES};
 
 fn at() -> lykt_core::calendar::Instant {
     parse_instant("2026-03-27T14:30:00Z").expect("instant")
@@ -16,7 +17,7 @@ fn at() -> lykt_core::calendar::Instant {
 /// Parsing, validating and indexing the embedded pack, against plain JSON parsing of the same bytes.
 fn start_up(c: &mut Criterion) {
     c.bench_function("cold_start", |b| {
-        b.iter(|| ContentPack::from_files(black_box(EMBEDDED)).expect("valid"))
+        b.iter(|| ContentPack::from_embedded().expect("valid"))
     });
     c.bench_function("json_floor", |b| {
         b.iter(|| {
@@ -27,6 +28,36 @@ fn start_up(c: &mut Criterion) {
             }
         })
     });
+}
+
+/// The start of a person reading each language: the embedded pack, then their locales resolved,
+/// which unpacks a translated language's strings; and the unpacking alone (inflate and index).
+fn languages(c: &mut Criterion) {
+    let ids = ["en", "nb"]
+        .into_iter()
+        .chain(EMBEDDED_LANGUAGES.iter().map(|(id, _)| *id));
+    let mut group = c.benchmark_group("cold_start_in");
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    group.measurement_time(std::time::Duration::from_secs(3));
+    for id in ids {
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let pack = ContentPack::from_embedded().expect("valid");
+                let locales = pack.locales(&[id]).expect("locale");
+                (pack, locales)
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("unpack");
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    group.measurement_time(std::time::Duration::from_secs(2));
+    for (id, packed) in EMBEDDED_LANGUAGES {
+        group.bench_function(*id, |b| {
+            b.iter(|| Catalog::from_packed(black_box(packed)).expect("unpacks"))
+        });
+    }
+    group.finish();
 }
 
 fn contacts(c: &mut Criterion) {
@@ -160,5 +191,7 @@ fn features(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, start_up, contacts, screens, features, vault);
+criterion_group!(
+    benches, start_up, languages, contacts, screens, features, vault
+);
 criterion_main!(benches);

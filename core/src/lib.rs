@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod bidi;
 pub mod calendar;
 pub mod checklist;
 pub mod contacts;
@@ -15,6 +16,7 @@ pub mod locale;
 pub mod minors;
 pub mod saved;
 pub mod search;
+pub mod show;
 pub mod text;
 pub mod toolkit;
 pub mod ui_keys;

@@ -1,7 +1,10 @@
 //! Locale tags, text direction and the fallback chain used to pick a string.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
+use crate::content::translations::Catalog;
 use crate::error::Error;
 
 /// The locale every string must exist in and every chain ends with.
@@ -32,12 +35,23 @@ pub struct LocaleInfo {
 /// A caller's preferred locales resolved against the shipped ones.
 ///
 /// The chain holds shipped locale ids in preference order and always ends
-/// with [`BASE_LOCALE`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// with [`BASE_LOCALE`]. A translated locale in the chain carries its strings.
+#[derive(Clone, Debug)]
 pub struct Locales {
     chain: Vec<String>,
     direction: TextDirection,
+    catalogs: Vec<(String, Arc<Catalog>)>,
 }
+
+/// Two resolutions are equal when they pick the same locales (a language's strings are the
+/// same for one pack).
+impl PartialEq for Locales {
+    fn eq(&self, other: &Self) -> bool {
+        self.chain == other.chain && self.direction == other.direction
+    }
+}
+
+impl Eq for Locales {}
 
 impl Locales {
     /// Resolves preferred tags such as `["nb-NO", "en"]`.
@@ -64,7 +78,11 @@ impl Locales {
             .iter()
             .find(|l| l.id == chain[0])
             .map_or(TextDirection::Ltr, |l| l.direction);
-        Ok(Self { chain, direction })
+        Ok(Self {
+            chain,
+            direction,
+            catalogs: Vec::new(),
+        })
     }
 
     /// The base locale alone.
@@ -72,7 +90,21 @@ impl Locales {
         Self {
             chain: vec![BASE_LOCALE.to_owned()],
             direction: TextDirection::Ltr,
+            catalogs: Vec::new(),
         }
+    }
+
+    /// Gives the translated locale `id` in the chain its strings.
+    pub(crate) fn add_catalog(&mut self, id: &str, catalog: Arc<Catalog>) {
+        self.catalogs.push((id.to_owned(), catalog));
+    }
+
+    /// The translation of `english` in the translated locale `id`, if it has one.
+    pub fn translate(&self, id: &str, english: &str) -> Option<&str> {
+        self.catalogs
+            .iter()
+            .find(|(l, _)| l == id)
+            .and_then(|(_, c)| c.get(english))
     }
 
     /// Shipped locale ids in preference order.
@@ -117,10 +149,13 @@ fn parse_tag(tag: &str) -> Result<Vec<String>, Error> {
     Ok(subtags)
 }
 
-/// Norwegian macro-language and Nynorsk readers get Bokmål.
+/// Norwegian macro-language and Nynorsk readers get Bokmål; Filipino (the tag Android and iOS
+/// give it) is Tagalog's standard form; Moldovan is Romanian.
 fn alias(tag: &str) -> String {
     match tag {
         "no" | "nn" => "nb".to_owned(),
+        "fil" => "tl".to_owned(),
+        "mo" => "ro".to_owned(),
         other => other.to_owned(),
     }
 }

@@ -99,7 +99,7 @@ fn not_saved(e: serde_json::Error) -> Error {
 }
 
 /// The label of a record kind.
-pub fn kind_label<'a>(kind: RecordKind, ui: &'a Ui, locales: &Locales) -> &'a str {
+pub fn kind_label<'a>(kind: RecordKind, ui: &'a Ui, locales: &'a Locales) -> &'a str {
     ui.get(
         match kind {
             RecordKind::Assessment => k::SAVED_KIND_ASSESSMENT,

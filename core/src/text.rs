@@ -49,12 +49,17 @@ impl fmt::Debug for LocaleId {
 }
 
 impl Text {
-    /// The string in the first locale of the chain that has it.
-    pub fn get(&self, locales: &Locales) -> &str {
+    /// The string in the first locale of the chain that has it; a translated locale has it
+    /// when its strings translate this text's English.
+    pub fn get<'a>(&'a self, locales: &'a Locales) -> &'a str {
+        let english = self.in_locale(crate::locale::BASE_LOCALE);
         locales
             .chain()
             .iter()
-            .find_map(|l| self.in_locale(l))
+            .find_map(|l| {
+                self.in_locale(l)
+                    .or_else(|| english.and_then(|en| locales.translate(l, en)))
+            })
             .or_else(|| self.0.first().map(|(_, s)| s.as_str()))
             .unwrap_or("")
     }

@@ -153,6 +153,16 @@ fn observed(
             .map(|(id, status)| (id.to_owned(), Value::from(status)))
             .collect(),
         "item_count" => items(screen).len().into(),
+        "buttons" => screen.buttons().collect(),
+        "cards" => cards(&shown).map(|c| c["id"].clone()).collect(),
+        "card" => {
+            cards(&shown)
+                .find(|c| c["id"] == want["id"])
+                .map_or(json!("no such card"), |c| {
+                    let fields = want.as_object().expect("card is an object");
+                    fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
+                })
+        }
         "effect" => effect_json(effect),
         "read_aloud" => match effect {
             Some(lykt_core::app::Effect::Speak { text, language }) => {
@@ -171,6 +181,15 @@ fn observed(
     })
 }
 
+/// The cards of a screen in its JSON form.
+fn cards(shown: &Value) -> impl Iterator<Item = &Value> {
+    shown["blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["type"] == "card")
+}
+
 /// `want` (a list) with only the entries `have` contains, so a missing one shows in the diff.
 fn included(want: &Value, have: &[&str]) -> Value {
     want.as_array()
@@ -183,7 +202,7 @@ fn included(want: &Value, have: &[&str]) -> Value {
 
 #[test]
 fn an_unknown_event_fails_instead_of_being_skipped() {
-    let r = std::panic::catch_unwind(|| support::event(&json!({ "tap": "home" })));
+    let r = std::panic::catch_unwind(|| support::event(&json!({ "swipe": "home" })));
     assert!(r.is_err());
     let r = std::panic::catch_unwind(|| support::event(&json!({ "open": "home", "back": true })));
     assert!(r.is_err(), "one event per step");

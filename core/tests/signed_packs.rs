@@ -3,21 +3,28 @@
 use std::path::{Path, PathBuf};
 
 use lykt_core::Lykt;
-use lykt_core::content::EMBEDDED;
 use lykt_core::content::signed::{self, TEST_KEY, UpdateError, installed_path};
+use lykt_core::content::{EMBEDDED, read_dir};
 
 const TEST_SIGNING_KEY: &[u8] = include_bytes!("../../tests/keys/test-signing-key.pk8");
 
+/// The embedded files and the language files, at `version`, each edited by `edit`.
 fn files(version: u32, edit: impl Fn(&mut serde_json::Value, &str)) -> Vec<(String, String)> {
+    let languages = read_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")))
+        .expect("the pack's files")
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("lang/"));
     EMBEDDED
         .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .chain(languages)
         .map(|(name, text)| {
-            let mut v: serde_json::Value = serde_json::from_str(text).expect("JSON");
-            if *name == "pack.json" {
+            let mut v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            if name == "pack.json" {
                 v["pack_version"] = version.into();
             }
-            edit(&mut v, name);
-            ((*name).to_owned(), v.to_string())
+            edit(&mut v, &name);
+            (name, v.to_string())
         })
         .collect()
 }
@@ -279,4 +286,49 @@ fn the_test_key_is_trusted_only_with_its_feature() {
         signed::trusted_keys().contains(&TEST_KEY),
         cfg!(feature = "test-key")
     );
+}
+
+#[test]
+fn an_installed_pack_brings_its_languages_and_a_wrong_fact_in_one_is_refused() {
+    let dir = temp_dir("languages");
+    let embedded = version_in_use(&dir);
+    let wrong = signed::sign(
+        &files(embedded + 1, |v, name| {
+            if name == "lang/ro.json" {
+                v["Under 18?"] = "Sub 17 ani?".into();
+            }
+        }),
+        TEST_SIGNING_KEY,
+    )
+    .expect("signs");
+    match signed::install(&dir, &wrong, embedded, &[TEST_KEY]) {
+        Err(UpdateError::Invalid(errors)) => {
+            assert_eq!(errors.0[0].file, "lang/ro.json");
+            assert_eq!(errors.0[0].item, "page under-18");
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+    }
+    assert!(!installed_path(&dir).exists());
+    let renamed = signed::sign(
+        &files(embedded + 1, |v, name| {
+            if name == "lang/ro.json" {
+                v["Read more"] = "Aflați mai multe".into();
+            }
+        }),
+        TEST_SIGNING_KEY,
+    )
+    .expect("signs");
+    signed::install(&dir, &renamed, embedded, &[TEST_KEY]).expect("installs");
+    let lykt = Lykt::open(&["ro"], Some(&dir)).expect("opens");
+    let mut app = lykt.app(lykt_core::app::Platform::Android);
+    let start = app
+        .dispatch(lykt_core::app::Event::Open {
+            target: "info".into(),
+        })
+        .expect("opens")
+        .screen;
+    assert!(start.blocks.iter().any(
+        |b| matches!(b, lykt_core::app::Block::Heading { text } if text == "Aflați mai multe")
+    ));
+    std::fs::remove_dir_all(&dir).ok();
 }

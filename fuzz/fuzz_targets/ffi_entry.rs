@@ -31,9 +31,13 @@ fuzz_target!(|data: &[u8]| {
         Event::Open {
             target: format!("contact/{other}"),
         },
+        Event::Open {
+            target: format!("show/{other}"),
+        },
         Event::Act {
             action: other.clone(),
         },
+        Event::Press { id: other.clone() },
         Event::Choose {
             question: word.clone(),
             option: other.clone(),

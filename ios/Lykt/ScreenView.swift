@@ -221,6 +221,8 @@ struct BlockView: View {
                     }
                 }
             }
+        case .card(_, let text, let language, let direction, let norwegian):
+            CardView(text: text, language: language, direction: direction, norwegian: norwegian)
         case .button(let id, let label, let accessibilityLabel):
             Button(label) { send(.press(id: id)) }
                 .buttonStyle(.bordered)
@@ -324,6 +326,47 @@ struct FieldView: View {
         case .note: TextEditor(text: $text).frame(minHeight: 120)
         case .text, .search: TextField(label, text: $text)
         }
+    }
+}
+
+/// A sentence to show a person: large, in its own language and direction (an Arabic card reads
+/// from the right on a screen that does not), with the Norwegian under it for the professional.
+/// VoiceOver reads each part in its own language.
+struct CardView: View {
+    let text: String
+    let language: String
+    let direction: TextDirection
+    let norwegian: String
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 12) {
+            Text(spoken(text, in: language))
+                .font(.largeTitle.weight(.semibold))
+                .frame(maxWidth: .infinity, alignment: .leading)
+                .environment(\.layoutDirection, layout)
+                .environment(\.locale, Locale(identifier: language))
+            Text(spoken(norwegian, in: "nb"))
+                .font(.title3)
+                .foregroundStyle(.secondary)
+                .frame(maxWidth: .infinity, alignment: .leading)
+                .environment(\.layoutDirection, .leftToRight)
+        }
+        .padding(.vertical, 8)
+        .accessibilityElement(children: .combine)
+    }
+
+    private var layout: LayoutDirection {
+        switch direction {
+        case .ltr: .leftToRight
+        case .rtl: .rightToLeft
+        }
+    }
+
+    /// The text marked with its language, so VoiceOver picks the right voice.
+    private func spoken(_ line: String, in language: String) -> AttributedString {
+        var marked = AttributedString(line)
+        marked.languageIdentifier = language
+        return marked
     }
 }
 

@@ -75,6 +75,7 @@ class ScenarioTest {
         val choice = screen.blocks.filterIsInstance<Block.Choice>().firstOrNull()
         val status = screen.blocks.filterIsInstance<Block.Status>().firstOrNull()
         val items = screen.blocks.filterIsInstance<Block.ChecklistItem>()
+        val cards = screen.blocks.filterIsInstance<Block.Card>()
         return when (key) {
             "screen" -> screen.id
             "back" -> screen.backAvailable
@@ -96,6 +97,9 @@ class ScenarioTest {
             "notices" -> screen.blocks.filterIsInstance<Block.Notice>().map { it.level.name.lowercase() }
             "items" -> items.filter { it.id in want.obj() }.associate { it.id to it.status }
             "item_count" -> items.size.toLong()
+            "buttons" -> screen.blocks.filterIsInstance<Block.Button>().map { it.id }
+            "cards" -> cards.map { it.id }
+            "card" -> cardJson(cards.find { it.id == want.obj()["id"] }, want)
             "effect" -> effectJson(effect)
             "read_aloud" -> (effect as? Effect.Speak)?.let { mapOf("language" to it.language, "first_line" to it.text.lines().first()) }
             "quick_exit" -> quickExitJson(screen.quickExit, want)
@@ -116,6 +120,20 @@ class ScenarioTest {
         )
         for (k in want.keys) check(k in all) { "unknown quick_exit field $k" }
         return want.keys.associateWith { all[it] }
+    }
+
+    /** A card as the scenario files write it: only the fields they name. */
+    private fun cardJson(c: Block.Card?, want: Any?): Any? {
+        if (c == null) return "no such card"
+        val all = mapOf(
+            "id" to c.id,
+            "text" to c.text,
+            "language" to c.language,
+            "direction" to c.direction.name.lowercase(),
+            "norwegian" to c.norwegian,
+        )
+        for (k in want.obj().keys) check(k in all) { "unknown card field $k" }
+        return want.obj().keys.associateWith { all[it] }
     }
 
     /** A scenario event as an app event: exactly one known key. */
@@ -153,7 +171,7 @@ class ScenarioTest {
 
     @Test
     fun `an unknown event or expectation fails instead of being skipped`() {
-        assertThrows(IllegalStateException::class.java) { event(mapOf("tap" to "home")) }
+        assertThrows(IllegalStateException::class.java) { event(mapOf("swipe" to "home")) }
         assertThrows(IllegalStateException::class.java) { event(mapOf("open" to "home", "back" to true)) }
         val app = Lykt(listOf("en")).app(Platform.ANDROID)
         assertThrows(IllegalStateException::class.java) { observed(app.currentScreen(), null, "scren", null, "test") }

@@ -183,6 +183,7 @@ class ShellTest {
         }
         assertEquals(PlatformAction.Share("text"), platformAction(Effect.Share("text")))
         assertEquals(PlatformAction.Announce("said"), platformAction(Effect.Announce("said")))
+        assertEquals(PlatformAction.Speak("Da", "ro"), platformAction(Effect.Speak("Da", "ro")))
         for (target in ExitTarget.entries) assertEquals(PlatformAction.Leave, platformAction(Effect.QuickExit(target)))
     }
 
@@ -196,11 +197,27 @@ class ShellTest {
 
         shell.quickExit()
         assertEquals(Display.Blank, shell.display, "nothing of the app stays on screen")
-        assertTrue(host.actions.isEmpty())
+        assertEquals(listOf(PlatformAction.Silence), host.actions, "nothing is read aloud from this moment")
         worker.runAll()
-        assertEquals(listOf(PlatformAction.Leave), host.actions)
+        assertEquals(listOf(PlatformAction.Silence, PlatformAction.Leave), host.actions)
         assertEquals("neutral", shell.screen().id)
         assertFalse(shell.screen().backAvailable, "Back leads nowhere")
+    }
+
+    @Test
+    fun `a card's read-aloud button reads its sentence in the language of the voice`() {
+        val host = Recorder()
+        val shell = started(host)
+        shell.send(Event.Open("show/tl"))
+        val yes = shell.screen().blocks.filterIsInstance<Block.Card>().single { it.id == "yes" }
+        assertEquals("tl", yes.language)
+        assertTrue(shell.send(Event.Press("speak/yes")))
+        assertEquals(listOf(PlatformAction.Speak(yes.text, "fil")), host.actions, "Tagalog is read with the Filipino voice")
+        assertEquals("show/tl", shell.screen().id)
+
+        shell.send(Event.Press("speak/who-health"))
+        assertEquals(Display.Failure("this screen has no button \"speak/who-health\""), shell.display)
+        assertEquals(1, host.actions.size, "a refused press reads nothing")
     }
 
     @Test
@@ -277,8 +294,9 @@ class ShellTest {
         shell.quickExit()
         worker.runAll()
         assertFalse(shell.busy)
-        // The exit key's count arrives after the quick exit and is dropped: the app is leaving.
-        assertEquals(listOf(PlatformAction.Leave), host.actions)
+        // Reading stops at the press; the exit key's count arrives after the quick exit and is
+        // dropped: the app is leaving.
+        assertEquals(listOf(PlatformAction.Silence, PlatformAction.Leave), host.actions)
         assertEquals("neutral", shell.screen().id)
     }
 
@@ -288,7 +306,7 @@ class ShellTest {
         val shell = started(host) { event -> if (event == Event.QuickExit) InternalException("panicked") else null }
         shell.send(Event.Open("info"))
         shell.quickExit()
-        assertEquals(listOf(PlatformAction.Leave), host.actions)
+        assertEquals(listOf(PlatformAction.Silence, PlatformAction.Leave), host.actions)
         assertEquals(Display.Blank, shell.display)
         assertTrue(sessions.single().closed)
     }
@@ -299,7 +317,7 @@ class ShellTest {
         val shell = started(host) { event -> if (event == Event.Open("info")) InternalException("panicked") else null }
         shell.send(Event.Open("info"))
         shell.quickExit()
-        assertEquals(listOf(PlatformAction.Leave), host.actions)
+        assertEquals(listOf(PlatformAction.Silence, PlatformAction.Leave), host.actions)
         assertEquals(Display.Blank, shell.display)
     }
 

@@ -26,13 +26,29 @@ export const platform = {
     platform.announce(copied);
   },
 
-  /** Reads text aloud in a language, with the system's own voices. */
+  /**
+   * Reads text aloud in a language (a BCP 47 tag), in place of any reading, with the system's own
+   * voices. Where the browser lists voices and none speaks the language, nothing is read rather
+   * than the sentence in another language's voice; a browser without speech reads nothing.
+   */
   speak(text, lang) {
     if (!('speechSynthesis' in window)) return;
     window.speechSynthesis.cancel();
+    const voices = window.speechSynthesis.getVoices();
+    const primary = (tag) => tag.toLowerCase().split(/[-_]/)[0];
+    const voice =
+      voices.find((v) => v.lang.toLowerCase().replace('_', '-') === lang.toLowerCase()) ??
+      voices.find((v) => primary(v.lang) === primary(lang));
+    if (voices.length && !voice) return;
     const u = new SpeechSynthesisUtterance(text);
     u.lang = lang;
+    if (voice) u.voice = voice;
     window.speechSynthesis.speak(u);
+  },
+
+  /** Stops any reading aloud at once. */
+  silence() {
+    if ('speechSynthesis' in window) window.speechSynthesis.cancel();
   },
 
   /** Has screen readers say text: a new node in the live region is read even when the text repeats. */
@@ -44,7 +60,7 @@ export const platform = {
 
   /** Leaves at once: stops speech, clears the document and replaces the page, so Back cannot bring it back. */
   leave() {
-    if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+    platform.silence();
     document.body.replaceChildren();
     document.title = '';
     window.location.replace('./?left');

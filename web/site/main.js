@@ -126,8 +126,9 @@ document.addEventListener('keyup', (e) => {
   shiftAlone = false;
 });
 // The core decides what a trip away ends (a discreet page is not shown again to whoever looks
-// next); the page only says when it went and came back.
+// next); the page only says when it went and came back. Reading aloud stops when it goes.
 document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible') platform.silence();
   send({ type: document.visibilityState === 'visible' ? 'foreground' : 'background', at_ms: now() });
 });
 window.addEventListener('error', (e) => stop(e.error));

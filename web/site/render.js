@@ -154,16 +154,29 @@ function block(b, on) {
           on.event({ type: 'set_status', item: b.id, status }),
         ),
       );
-    case 'button':
-      return el('button', {
+    case 'card':
+      // The sentence in the person's language and its own direction (an Arabic card reads from
+      // the right on a page that does not), large, with the Norwegian under it.
+      return el(
+        'div',
+        { className: 'card', 'data-card': b.id },
+        el('p', { className: 'card-text', lang: b.language, dir: b.direction, text: b.text }),
+        el('p', { className: 'card-norwegian', lang: 'nb', dir: 'ltr', text: b.norwegian }),
+      );
+    case 'button': {
+      // As with actions: the visible label is the button's name, the longer words its description.
+      const said = el('span', { id: `said-${b.id}`, hidden: true, text: b.accessibility_label });
+      const button = el('button', {
         type: 'button',
         className: 'press',
         'data-press': b.id,
         'data-focus': `press/${b.id}`,
-        'aria-label': b.accessibility_label === b.label ? null : b.accessibility_label,
+        'aria-describedby': said.id,
         text: b.label,
         onclick: () => on.event({ type: 'press', id: b.id }),
       });
+      return el('div', { className: 'press-block' }, button, said);
+    }
     case 'text_input':
       return field(b, on);
     case 'link':

@@ -77,6 +77,18 @@ export function snapshot(page) {
       item_count: document.querySelectorAll('fieldset[data-item]').length,
       question: document.querySelector('fieldset[data-question]')?.dataset.question ?? null,
       links: [...document.querySelectorAll('a[data-target]')].map((a) => a.dataset.target),
+      buttons: [...document.querySelectorAll('#screen button[data-press]')].map((b) => b.dataset.press),
+      cards: [...document.querySelectorAll('#screen [data-card]')].map((c) => c.dataset.card),
+      card_blocks: [...document.querySelectorAll('#screen [data-card]')].map((c) => {
+        const sentence = c.querySelector('.card-text');
+        return {
+          id: c.dataset.card,
+          text: sentence.textContent,
+          language: sentence.lang,
+          direction: sentence.dir,
+          norwegian: c.querySelector('.card-norwegian').textContent,
+        };
+      }),
       items,
       quick_exit: leave && {
         label: leave.textContent,

@@ -61,6 +61,8 @@ async function act(page, event, tally) {
       return clickOr(page, `a[data-target=${css(v)}]`, { type: 'open', target: v }, tally);
     case 'act':
       return clickOr(page, `button[data-action=${css(v)}]`, { type: 'act', action: v }, tally);
+    case 'press':
+      return clickOr(page, `button[data-press=${css(v)}]`, { type: 'press', id: v }, tally);
     case 'back':
       return clickOr(page, '#screen .back', { type: 'back' }, tally);
     case 'quick_exit':
@@ -124,7 +126,22 @@ function check(key, want, s, effect, before) {
     case 'options':
     case 'notices':
     case 'item_count':
+    case 'buttons':
+    case 'cards':
       return same(s[key], want, key);
+    case 'card': {
+      // The card as the page shows it: its sentence, the language and direction it is marked
+      // with, and the Norwegian line.
+      const c = s.card_blocks.find((b) => b.id === want.id);
+      if (!c) return same('no such card', want, key);
+      const got = Object.fromEntries(
+        Object.keys(want).map((k) => {
+          if (!(k in c)) throw new Error(`unknown card field ${k}`);
+          return [k, c[k]];
+        }),
+      );
+      return same(got, want, key);
+    }
     case 'actions':
       return same(
         s.model.blocks.filter((b) => b.type === 'action').map((b) => b.action.uri),

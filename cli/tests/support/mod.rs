@@ -2,6 +2,7 @@
 #![allow(dead_code)] // Each test file uses its own subset.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `lykt` with `args`, feeding `stdin`.
@@ -37,4 +38,14 @@ pub fn json(args: &[&str]) -> serde_json::Value {
         String::from_utf8_lossy(&o.stderr)
     );
     serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+/// Writes the pack's files as `core/content` holds them, language files included, into `dir`.
+pub fn write_pack(dir: &Path) {
+    let source = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/content"));
+    let files = lykt_core::content::read_dir(source).expect("the pack's files");
+    std::fs::create_dir_all(dir.join("lang")).expect("folder");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
 }

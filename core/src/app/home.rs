@@ -1,7 +1,7 @@
 //! The start screen and the neutral screen.
 
 use super::{Block, Ctx, Mode, Route, Screen, info_screens};
-use crate::ui_keys::{self as k, minors, saved};
+use crate::ui_keys::{self as k, minors, saved, show};
 
 /// The start screen: every part of the app within reach.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
@@ -53,6 +53,11 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             target: Route::Placement.target(),
             label: ctx.ui(minors::TOOLS_PLACEMENT).to_owned(),
             detail: Some(ctx.ui(minors::TOOLS_PLACEMENT_DETAIL).to_owned()),
+        },
+        Block::Link {
+            target: Route::Show.target(),
+            label: ctx.ui(show::TOOLS_SHOW).to_owned(),
+            detail: Some(ctx.ui(show::TOOLS_SHOW_DETAIL).to_owned()),
         },
     ];
     blocks.splice(1..1, super::toolkit_screens::tools_links(ctx));

@@ -1,12 +1,14 @@
 //! The discreet information pages and the link to them from the start screen.
 
-use super::blocks::older_notice;
+use super::blocks::{link, notice, older_notice};
 use super::contact_screens::{older_channel, status_kind};
-use super::{App, Block, Clock, Ctx, Event, Mode, Platform, Route, Screen};
+use super::{App, Block, Clock, Ctx, Event, Mode, NoticeLevel, Platform, Route, Screen};
 use crate::contacts::ContactBook;
 use crate::content::source::only_older;
 use crate::info::{Channel, ChannelRef, ContentBlock, Page, START_PAGE};
+use crate::locale::{BASE_LOCALE, Locales};
 use crate::ui_keys::info as vk;
+use crate::ui_keys::translation as tk;
 
 /// The route that shows page `id`.
 pub(crate) fn page_route(id: &str) -> Route {
@@ -27,11 +29,15 @@ pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
 }
 
 /// The page with `id` (the start page for [`Route::Info`]), without the quick-exit state.
+///
+/// In a language no person has reviewed, the page starts by saying so, in that language and in
+/// English, with a way to the page in English.
 pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     match shown_page(ctx, id) {
         Some(page) => {
-            let mut blocks = vec![super::blocks::read_aloud(ctx)];
-            blocks.extend(self::blocks(ctx, page));
+            let mut blocks = unreviewed_notice(ctx, id);
+            blocks.push(super::blocks::read_aloud(ctx));
+            blocks.extend(self::blocks(ctx, page, false));
             if id == START_PAGE {
                 blocks.push(super::language::entry_link(ctx));
             }
@@ -39,6 +45,29 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
         }
         // Routes are checked when opened; a pack without the page shows an empty screen.
         None => ctx.screen(route, id.to_owned(), Mode::Info, Vec::new()),
+    }
+}
+
+/// Page `id` in English for a reader of a translation: its links open pages in English too,
+/// and the first link leads back to the page in the reader's language.
+pub(super) fn in_english(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
+    let base = Locales::base();
+    let en = Ctx {
+        locales: &base,
+        ..*ctx
+    };
+    let mut shown: Vec<Block> = ctx
+        .pack
+        .translation(ctx.locales.primary())
+        .map(|t| link(&page_route(id), t.name.clone(), None))
+        .into_iter()
+        .collect();
+    match shown_page(&en, id) {
+        Some(page) => {
+            shown.extend(blocks(&en, page, true));
+            en.screen(route, en.text(&page.title).to_owned(), Mode::Info, shown)
+        }
+        None => en.screen(route, id.to_owned(), Mode::Info, shown),
     }
 }
 
@@ -63,6 +92,35 @@ pub(crate) fn review(ctx: &Ctx<'_>, id: &str) -> Screen {
     }
 }
 
+/// The notice on every page of a language no person has reviewed: one line in the language,
+/// the same line in English, and a link to the page in English.
+fn unreviewed_notice(ctx: &Ctx<'_>, id: &str) -> Vec<Block> {
+    let unreviewed = ctx
+        .pack
+        .translation(ctx.locales.primary())
+        .is_some_and(|t| t.unreviewed());
+    if !unreviewed {
+        return Vec::new();
+    }
+    let english = |key| {
+        ctx.pack
+            .ui
+            .text(key)
+            .and_then(|t| t.in_locale(BASE_LOCALE))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    vec![
+        notice(NoticeLevel::Info, ctx.ui(tk::TRANSLATION_NOT_REVIEWED)),
+        notice(NoticeLevel::Info, english(tk::TRANSLATION_NOT_REVIEWED)),
+        link(
+            &Route::InfoInEnglish { id: id.to_owned() },
+            ctx.ui(tk::TRANSLATION_IN_ENGLISH),
+            Some(english(tk::TRANSLATION_IN_ENGLISH)),
+        ),
+    ]
+}
+
 fn page_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
     shown_page(ctx, id).map_or("", |p| ctx.text(&p.title))
 }
@@ -80,7 +138,8 @@ fn shown_page<'a>(ctx: &Ctx<'a>, id: &str) -> Option<&'a Page> {
         .or_else(|| ctx.pack.info_page(id))
 }
 
-fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
+/// The page's blocks; with `english`, its links open the pages in English.
+fn blocks(ctx: &Ctx<'_>, page: &Page, english: bool) -> Vec<Block> {
     let book = ContactBook::new(ctx.pack.clone(), ctx.locales.clone());
     let mut out = Vec::new();
     for block in &page.blocks {
@@ -99,7 +158,11 @@ fn blocks(ctx: &Ctx<'_>, page: &Page) -> Vec<Block> {
                 text: ctx.text(text).to_owned(),
             }),
             ContentBlock::Link { page, detail } => out.push(Block::Link {
-                target: page_route(page).target(),
+                target: if english {
+                    Route::InfoInEnglish { id: page.clone() }.target()
+                } else {
+                    page_route(page).target()
+                },
                 label: page_title(ctx, page).to_owned(),
                 detail: detail.as_ref().map(|d| ctx.text(d).to_owned()),
             }),

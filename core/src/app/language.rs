@@ -1,4 +1,5 @@
-//! The language screen: every language the app is written in, each by its own name. Choosing one
+//! The language screen: every language the app is written in (`pack.json`'s locales and
+//! translations), each by its own name. Choosing one
 //! re-renders everything in it for the rest of the session; nothing is written anywhere, and a
 //! quick exit goes back to the language the session started in.
 
@@ -15,13 +16,12 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
     let current = ctx.locales.primary();
     let options = ctx
         .pack
-        .meta
-        .locales
-        .iter()
+        .all_locales()
+        .into_iter()
         .map(|l| ChoiceOption {
-            id: l.id.clone(),
-            label: l.name.clone(),
             selected: l.id == current,
+            id: l.id,
+            label: l.name,
         })
         .collect();
     let blocks = vec![Block::Choice {
@@ -40,13 +40,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
 /// The start screens' link to the language screen. Its second line names every language by its
 /// own name, so a reader of any of them finds the way without reading the one shown.
 pub(super) fn entry_link(ctx: &Ctx<'_>) -> Block {
-    let names: Vec<&str> = ctx
-        .pack
-        .meta
-        .locales
-        .iter()
-        .map(|l| l.name.as_str())
-        .collect();
+    let names: Vec<String> = ctx.pack.all_locales().into_iter().map(|l| l.name).collect();
     link(
         &Route::Language,
         ctx.ui(k::LANGUAGE_LINK),
@@ -60,7 +54,7 @@ impl App {
         if question != QUESTION {
             return Err(no_question(question));
         }
-        let shipped = &self.pack.meta.locales;
+        let shipped = self.pack.all_locales();
         if !shipped.iter().any(|l| l.id == option) {
             return Err(Error::InvalidAnswer {
                 step: question.to_owned(),

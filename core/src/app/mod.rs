@@ -20,6 +20,7 @@ mod saved;
 #[path = "saved_off.rs"]
 mod saved;
 pub mod screen;
+mod show_screens;
 mod toolkit_screens;
 
 use std::sync::Arc;
@@ -365,6 +366,11 @@ impl App {
             Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
             Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
             Route::Language => language::screen(&ctx, route),
+            Route::InfoInEnglish { id } => info_screens::in_english(&ctx, route, id),
+            Route::Show => show_screens::choose_language(&ctx, route),
+            Route::ShowCards { language, who } => {
+                show_screens::cards(&ctx, route, language, who.as_deref())
+            }
             Route::Minors => minors_screens::flow(&ctx, route, &self.minors),
             Route::MinorsCard { id } => minors_screens::card(&ctx, route, id),
             Route::Placement => minors_screens::placement(&ctx, route, &self.minors),
@@ -377,6 +383,11 @@ impl App {
         screen.back_available =
             self.saved.busy().is_none() && (self.stack.len() > 1 || self.minors.can_go_back(route));
         self.add_quick_exit(&ctx, &mut screen);
+        if !route.translated() {
+            // The professionals' tools exist in English and Norwegian, both left to right.
+            screen.direction = crate::locale::TextDirection::Ltr;
+        }
+        crate::bidi::lay_out(&mut screen);
         screen
     }
 
@@ -505,6 +516,8 @@ impl App {
                         .info_page(id)
                         .is_some_and(|p| p.on_web_instead_of.is_none())
             }
+            Route::InfoInEnglish { id } => self.pack.info_page(id).is_some(),
+            Route::ShowCards { language, .. } => show_screens::offered(&self.ctx(), language),
             Route::MinorsCard { id } => self.pack.minors.flow.card(id).is_some(),
             Route::Home
             | Route::Tools
@@ -512,6 +525,7 @@ impl App {
             | Route::Contacts { .. }
             | Route::Info
             | Route::Language
+            | Route::Show
             | Route::Minors
             | Route::Placement => true,
             Route::Toolkit(r) => toolkit_screens::exists(&self.toolkit, r),
@@ -535,6 +549,9 @@ impl App {
         }
         Ok(match self.stack.last().cloned() {
             Some(Route::Saved(r)) => self.press_saved(&r, id),
+            Some(Route::ShowCards { language, .. }) => {
+                show_screens::press(&self.ctx(), &language, id)
+            }
             Some(route) => self.press_result(&route, id),
             None => None,
         })
@@ -560,12 +577,33 @@ impl App {
         match self.stack.last() {
             Some(Route::Language) => self.choose_language(question, option),
             Some(Route::Minors) => self.minors.choose(question, option),
+            Some(Route::ShowCards { .. }) => self.say_who(question, option),
             Some(Route::Toolkit(_)) => {
                 let screen = self.current_screen();
                 self.toolkit.choose(&screen, question, option)
             }
             _ => Err(no_question(question)),
         }
+    }
+
+    /// The professional's answer to who they are, kept in the route (in memory only, and
+    /// zeroised with it).
+    fn say_who(&mut self, question: &str, option: &str) -> Result<(), Error> {
+        if question != show_screens::WHO_QUESTION {
+            return Err(no_question(question));
+        }
+        if !crate::show::WHO.contains(&option) {
+            return Err(Error::InvalidAnswer {
+                step: question.to_owned(),
+                answer: option.to_owned(),
+                valid: crate::show::WHO.iter().map(|w| (*w).to_owned()).collect(),
+            });
+        }
+        if let Some(Route::ShowCards { who, .. }) = self.stack.last_mut() {
+            who.zeroize();
+            *who = Some(option.to_owned());
+        }
+        Ok(())
     }
 
     /// Sets the status of a checklist item on the current screen.

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::{Block, ChoiceOption, InputKind, NoticeLevel, Screen, StatusKind};
 use crate::actions::Action;
+use crate::locale::TextDirection;
 
 /// Lines are wrapped at this many characters.
 pub const WIDTH: usize = 78;
@@ -78,6 +79,35 @@ fn render(screen: &Screen, mut key: Option<&mut dyn FnMut(Control<'_>) -> String
     };
     for block in &screen.blocks {
         block_text(&mut out, block, &mut mark, reading);
+    }
+    match screen.direction {
+        TextDirection::Ltr => out,
+        TextDirection::Rtl => right_to_left(&out),
+    }
+}
+
+/// Right-to-left text for a terminal or a text file: each line starts with a right-to-left
+/// mark, so a terminal or viewer that follows the Unicode bidirectional algorithm lays the line
+/// out from the right, with its key or bullet first. Each line is a paragraph of its own, so an
+/// isolate a wrapped text carries over a line break is closed at the end of the line and opened
+/// again after the next line's indent.
+fn right_to_left(text: &str) -> String {
+    use crate::bidi::{LRI, PDI};
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut open = 0usize;
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let rest = body.trim_start();
+        if !rest.is_empty() {
+            out.push('\u{200F}');
+        }
+        out.push_str(&body[..body.len() - rest.len()]);
+        out.extend(std::iter::repeat_n(LRI, open));
+        out.push_str(rest);
+        let opened = rest.matches(LRI).count();
+        open = (open + opened).saturating_sub(rest.matches(PDI).count());
+        out.extend(std::iter::repeat_n(PDI, open));
+        out.push_str(end);
     }
     out
 }
@@ -160,6 +190,19 @@ fn block_text(
                     .try_for_each(|l| writeln!(out, "{}", wrap(l, "    ", "    ")))
             })
         }
+        Block::Card {
+            text,
+            direction,
+            norwegian,
+            ..
+        } => {
+            let shown = wrap(text, "  ▌ ", "  ▌ ");
+            let shown = match direction {
+                TextDirection::Ltr => shown,
+                TextDirection::Rtl => right_to_left(&shown),
+            };
+            writeln!(out, "\n{shown}\n{}", wrap(norwegian, "    ", "    "))
+        }
         Block::Button { id, label, .. } => {
             writeln!(out, "{} {label}", mark(Control::Press { id }))
         }
@@ -214,6 +257,8 @@ pub fn spoken(screen: &Screen) -> String {
             | Block::Button { .. }
             | Block::TextInput { .. }
             | Block::Link { .. } => {}
+            // A card is read aloud in the person's language by its own button.
+            Block::Card { .. } => {}
         }
     }
     parts.join("\n")
@@ -259,7 +304,6 @@ mod tests {
     use super::*;
     use crate::actions::ActionKind;
     use crate::app::Mode;
-    use crate::locale::TextDirection;
 
     fn screen(blocks: Vec<Block>) -> Screen {
         Screen {

@@ -36,6 +36,20 @@ pub enum Route {
     },
     /// The languages the app is written in, each by its own name.
     Language,
+    /// One page of the discreet information in English, for a reader of a translation.
+    InfoInEnglish {
+        /// The page's id (`start` for the start page).
+        id: String,
+    },
+    /// "Show to the person": the languages the cards are in, each by its own name.
+    Show,
+    /// The cards in one language.
+    ShowCards {
+        /// The language's id.
+        language: String,
+        /// Who the professional said they are (one of `show::WHO`), if they said.
+        who: Option<String>,
+    },
     /// The minors' decision flow (its open question, or its outcome).
     Minors,
     /// One action card of the minors' flow.
@@ -113,7 +127,26 @@ impl Route {
     /// True for the discreet pages a possible victim reads: no one who picks the phone up later
     /// may find them (see `away`).
     pub fn is_discreet(&self) -> bool {
-        matches!(self, Self::Info | Self::InfoPage { .. })
+        matches!(
+            self,
+            Self::Info | Self::InfoPage { .. } | Self::InfoInEnglish { .. }
+        )
+    }
+
+    /// True for the screens a possible victim may open, which every translation has; the
+    /// professionals' tools exist in English and Norwegian only.
+    pub fn translated(&self) -> bool {
+        matches!(
+            self,
+            Self::Home
+                | Self::Neutral
+                | Self::Contacts { .. }
+                | Self::Contact { .. }
+                | Self::Info
+                | Self::InfoPage { .. }
+                | Self::InfoInEnglish { .. }
+                | Self::Language
+        )
     }
 
     /// Parses a link target such as `contact/rosa`.
@@ -139,6 +172,14 @@ impl Route {
             ("info", None) => Ok(Self::Info),
             ("info", Some(id)) if !id.is_empty() => Ok(Self::InfoPage { id: id.to_owned() }),
             ("language", None) => Ok(Self::Language),
+            ("info-en", Some(id)) if !id.is_empty() => {
+                Ok(Self::InfoInEnglish { id: id.to_owned() })
+            }
+            ("show", None) => Ok(Self::Show),
+            ("show", Some(language)) if !language.is_empty() => Ok(Self::ShowCards {
+                language: language.to_owned(),
+                who: None,
+            }),
             ("minors", None) => Ok(Self::Minors),
             ("minors", Some(id)) if !id.is_empty() => Ok(Self::MinorsCard { id: id.to_owned() }),
             ("placement", None) => Ok(Self::Placement),
@@ -181,6 +222,9 @@ impl Route {
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
             Self::Language => "language".into(),
+            Self::InfoInEnglish { id } => format!("info-en/{id}"),
+            Self::Show => "show".into(),
+            Self::ShowCards { language, .. } => format!("show/{language}"),
             Self::Minors => "minors".into(),
             Self::MinorsCard { id } => format!("minors/{id}"),
             Self::Placement => "placement".into(),
@@ -228,6 +272,9 @@ mod tests {
             "info",
             "info/danger",
             "language",
+            "info-en/start",
+            "show",
+            "show/ar",
             "minors",
             "minors/call-112",
             "placement",
@@ -263,6 +310,10 @@ mod tests {
             "info/",
             "info/a/b",
             "language/en",
+            "info-en",
+            "info-en/",
+            "show/",
+            "show/ar/x",
             "minors/",
             "minors/a/b",
             "placement/x",

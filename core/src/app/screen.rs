@@ -127,6 +127,20 @@ pub enum Block {
         /// The statuses it can take.
         options: Vec<ChoiceOption>,
     },
+    /// A sentence to show a person who shares no language with the professional: large, in the
+    /// person's language and its direction, with the Norwegian under it.
+    Card {
+        /// The card's id.
+        id: String,
+        /// The sentence in the person's language.
+        text: String,
+        /// That language, a BCP 47 tag.
+        language: String,
+        /// The direction the sentence is written in.
+        direction: TextDirection,
+        /// The same sentence in Norwegian.
+        norwegian: String,
+    },
     /// A button whose meaning the core decides; pressed with a press event.
     Button {
         /// The button's id, unique on its screen.

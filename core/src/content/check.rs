@@ -1,5 +1,6 @@
 //! Validation of a content pack: every problem is reported with its file, item and field.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -59,6 +60,15 @@ pub enum IssueKind {
     ActionOrder { contact: String, after: String },
     /// A text repeats a contact's number instead of referring to the contact.
     RepeatedNumber { number: String },
+    /// A translation's numbers or addresses differ from the English text's.
+    FactMismatch {
+        locale: String,
+        fact: String,
+        english: String,
+        found: String,
+    },
+    /// A translation contains an invisible direction mark.
+    DirectionMark { locale: String, mark: String },
     /// Any other rule of the content model.
     Invalid { message: String },
 }
@@ -111,6 +121,21 @@ impl fmt::Display for IssueKind {
                 f,
                 "repeats the number {number}; refer to the contact instead"
             ),
+            Self::FactMismatch {
+                locale,
+                fact,
+                english,
+                found,
+            } => write!(
+                f,
+                "the {locale} text has the {fact} [{found}] but the English has [{english}]; \
+                 facts must be identical"
+            ),
+            Self::DirectionMark { locale, mark } => write!(
+                f,
+                "the {locale} text contains the invisible direction mark {mark}; remove it \
+                 (the app keeps numbers left to right itself)"
+            ),
             Self::Invalid { message } => write!(f, "{message}"),
         }
     }
@@ -146,7 +171,7 @@ impl std::error::Error for ContentErrors {}
 /// Collects issues while the domain modules check their parts of the pack.
 #[derive(Debug)]
 pub struct Checker<'a> {
-    file: &'static str,
+    file: Cow<'static, str>,
     locales: &'a [LocaleInfo],
     sources: &'a [Source],
     ids: HashSet<(&'static str, String)>,
@@ -157,7 +182,7 @@ impl<'a> Checker<'a> {
     /// A checker for a pack shipping `locales` and citing `sources`.
     pub fn new(locales: &'a [LocaleInfo], sources: &'a [Source]) -> Self {
         Self {
-            file: "pack.json",
+            file: Cow::Borrowed("pack.json"),
             locales,
             sources,
             ids: HashSet::new(),
@@ -166,14 +191,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Attributes the following issues to `file`.
-    pub fn file(&mut self, file: &'static str) {
-        self.file = file;
+    pub fn file(&mut self, file: impl Into<Cow<'static, str>>) {
+        self.file = file.into();
     }
 
     /// Records an issue.
     pub fn issue(&mut self, item: &str, field: &str, kind: IssueKind) {
         self.issues.push(ContentIssue {
-            file: self.file.to_owned(),
+            file: self.file.to_string(),
             item: item.to_owned(),
             field: field.to_owned(),
             kind,

@@ -1,8 +1,10 @@
 //! The content pack: JSON files embedded at build time, parsed, validated and indexed once.
 
 pub mod check;
+pub mod compact;
 pub mod signed;
 pub mod source;
+pub mod translations;
 pub mod ui;
 
 use std::collections::BTreeMap;
@@ -19,6 +21,7 @@ use crate::minors::{self, Minors};
 use crate::text::Text;
 use check::{Checker, ContentErrors, ContentIssue, IssueKind};
 use source::Source;
+use translations::{Strings, TranslationMeta, Translations};
 use ui::Ui;
 
 /// The schema version this build reads.
@@ -36,6 +39,7 @@ pub const FILES: &[&str] = &[
     "duties.json",
     "rights.json",
     "learn.json",
+    "show.json",
 ];
 
 /// The content file `name`, minified by the build script.
@@ -60,10 +64,16 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     embedded!("duties.json"),
     embedded!("rights.json"),
     embedded!("learn.json"),
+    embedded!("show.json"),
 ];
 
+/// Each language's strings compiled into the binary: its id and its packed strings (see
+/// [`translations`]), written by the build script from `content/lang/`.
+pub const EMBEDDED_LANGUAGES: &[(&str, &[u8])] =
+    include!(concat!(env!("OUT_DIR"), "/content/languages.rs"));
+
 static EMBEDDED_PACK: LazyLock<Result<Arc<ContentPack>, ContentErrors>> =
-    LazyLock::new(|| ContentPack::from_files(EMBEDDED).map(Arc::new));
+    LazyLock::new(|| ContentPack::from_embedded().map(Arc::new));
 
 /// `pack.json`: versions, locales and sources.
 #[derive(Clone, Debug, Deserialize)]
@@ -75,8 +85,12 @@ pub struct PackMeta {
     pub pack_version: u32,
     /// Date the content was last reviewed (YYYY-MM-DD).
     pub reviewed: String,
-    /// Shipped locales; `en` first.
+    /// Locales every text of every file has; `en` first.
     pub locales: Vec<LocaleInfo>,
+    /// Languages whose strings live in a file of their own (`lang/<id>.json`): what a
+    /// possible victim sees, in each.
+    #[serde(default)]
+    pub translations: Vec<TranslationMeta>,
     /// Names of the languages services are offered in, by language id.
     pub language_names: BTreeMap<String, Text>,
     /// The documents content is cited from.
@@ -104,6 +118,10 @@ pub struct ContentPack {
     pub minors: Minors,
     /// Indicators, conversation guide, duties, rights and Learn.
     pub toolkit: crate::toolkit::content::ToolkitContent,
+    /// The cards a professional shows a person they share no language with.
+    pub show: crate::show::Show,
+    /// Each translated language's strings, unpacked when first read.
+    pub translations: Translations,
 }
 
 impl ContentPack {
@@ -112,9 +130,38 @@ impl ContentPack {
         EMBEDDED_PACK.clone()
     }
 
-    /// Loads a pack from (file name, JSON text) pairs.
+    /// Loads the embedded pack afresh (the start-up benchmarks measure this).
+    pub fn from_embedded() -> Result<Self, ContentErrors> {
+        let mut translations = Translations::default();
+        for (id, packed) in EMBEDDED_LANGUAGES {
+            translations.insert(id, Strings::Packed(packed));
+        }
+        Self::load(EMBEDDED, translations)
+    }
+
+    /// Loads a pack from (file name, JSON text) pairs; language files are named `lang/<id>.json`.
+    ///
+    /// Language files are kept as they are and read when a language is first used; see
+    /// [`ContentPack::check_translations`].
     pub fn from_files<N: AsRef<str>, T: AsRef<str>>(
         files: &[(N, T)],
+    ) -> Result<Self, ContentErrors> {
+        let mut translations = Translations::default();
+        for (name, text) in files {
+            if let Some(id) = name
+                .as_ref()
+                .strip_prefix("lang/")
+                .and_then(|n| n.strip_suffix(".json"))
+            {
+                translations.insert(id, Strings::Json(text.as_ref().to_owned()));
+            }
+        }
+        Self::load(files, translations)
+    }
+
+    fn load<N: AsRef<str>, T: AsRef<str>>(
+        files: &[(N, T)],
+        translations: Translations,
     ) -> Result<Self, ContentErrors> {
         let find = |name: &str| {
             files
@@ -148,16 +195,27 @@ impl ContentPack {
         let minors: Option<minors::MinorsFile> =
             parse(&mut issues, "minors.json", find("minors.json"));
         let toolkit = crate::toolkit::content::ToolkitFiles::parse(&mut issues, &find);
-        let (Some(meta), Some(ui_strings), Some(contacts), Some(info), Some(minors), Some(toolkit)) =
-            (meta, ui_strings, contacts, info, minors, toolkit)
+        let show: Option<crate::show::ShowFile> =
+            parse(&mut issues, "show.json", find("show.json"));
+        let (
+            Some(meta),
+            Some(ui_strings),
+            Some(contacts),
+            Some(info),
+            Some(minors),
+            Some(toolkit),
+            Some(show),
+        ) = (meta, ui_strings, contacts, info, minors, toolkit, show)
         else {
             return Err(ContentErrors(issues));
         };
+        let (show, show_strings) = show.split();
         let (minors, minors_strings) = minors.split();
         let mut ui = Ui::default();
         ui.extend("ui.json", ui_strings);
         ui.extend("info.json", info.strings);
         ui.extend("minors.json", minors_strings);
+        ui.extend("show.json", show_strings);
         let (toolkit_strings, toolkit) = toolkit.into_parts();
         for (file, strings) in toolkit_strings {
             ui.extend(file, strings);
@@ -170,6 +228,8 @@ impl ContentPack {
             info_pages: info.pages,
             minors,
             toolkit,
+            show,
+            translations,
         };
         pack.check()?;
         Ok(pack)
@@ -177,25 +237,16 @@ impl ContentPack {
 
     /// Loads a pack from a folder holding the pack's files.
     pub fn from_dir(dir: &Path) -> Result<Self, ContentErrors> {
-        let mut files = Vec::new();
-        let mut issues = Vec::new();
-        for name in FILES {
-            match std::fs::read_to_string(dir.join(name)) {
-                Ok(text) => files.push((*name, text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => issues.push(whole_file(
-                    name,
-                    "-",
-                    IssueKind::Parse {
-                        message: e.to_string(),
-                    },
-                )),
-            }
-        }
-        if !issues.is_empty() {
-            return Err(ContentErrors(issues));
-        }
-        Self::from_files(&files)
+        Self::from_files(&read_dir(dir)?)
+    }
+
+    /// Reads every language's strings and checks them against the pack's English (see
+    /// [`translations::check`]); the content check, signing and installing run it, the app's
+    /// start does not.
+    pub fn check_translations(&self) -> Result<(), ContentErrors> {
+        let mut c = Checker::new(&self.meta.locales, &self.meta.sources);
+        translations::check::check(self, &mut c);
+        c.finish()
     }
 
     /// Runs every validation rule.
@@ -212,6 +263,7 @@ impl ContentPack {
                 .is_some_and(|c| matches!(c.hours, contacts::Hours::Always))
         });
         crate::toolkit::content::check(&self.toolkit, &mut c);
+        crate::show::check(&self.show, &self.contacts, &mut c);
         c.finish()
     }
 
@@ -234,6 +286,18 @@ impl ContentPack {
         for l in &self.meta.locales {
             c.unique("locale", &l.id);
         }
+        for t in &self.meta.translations {
+            c.unique("locale", &t.id);
+            if t.name.trim().is_empty() {
+                c.issue(
+                    &t.id,
+                    "translations.name",
+                    IssueKind::Invalid {
+                        message: "a language needs its own name".into(),
+                    },
+                );
+            }
+        }
         for (id, name) in &self.meta.language_names {
             c.text(id, "language_names", name);
         }
@@ -254,9 +318,40 @@ impl ContentPack {
         }
     }
 
-    /// Resolves a caller's preferred locales against this pack.
+    /// Resolves a caller's preferred locales against this pack (region, then language, then
+    /// English), unpacking the strings of each translated language in the chain.
     pub fn locales<S: AsRef<str>>(&self, preferred: &[S]) -> Result<Locales, crate::error::Error> {
-        Locales::resolve(preferred, &self.meta.locales)
+        let mut locales = Locales::resolve(preferred, &self.all_locales())?;
+        for id in locales.chain().to_vec() {
+            if let Some(strings) = self.translations.catalog(&id) {
+                let catalog = strings.map_err(|message| {
+                    ContentErrors(vec![whole_file(
+                        &translations::file_name(&id),
+                        "-",
+                        IssueKind::Parse { message },
+                    )])
+                })?;
+                locales.add_catalog(&id, catalog);
+            }
+        }
+        Ok(locales)
+    }
+
+    /// Every locale a person can read the app in: English and Norwegian, then each translation,
+    /// each with its own name.
+    pub fn all_locales(&self) -> Vec<LocaleInfo> {
+        let translated = self.meta.translations.iter().map(TranslationMeta::locale);
+        self.meta
+            .locales
+            .iter()
+            .cloned()
+            .chain(translated)
+            .collect()
+    }
+
+    /// The declaration of translated language `id`.
+    pub fn translation(&self, id: &str) -> Option<&TranslationMeta> {
+        self.meta.translations.iter().find(|t| t.id == id)
     }
 
     /// The contact with `id`.
@@ -270,11 +365,66 @@ impl ContentPack {
     }
 
     /// The name of a language in the caller's locale (the id when unknown).
-    pub fn language_name<'a>(&'a self, id: &'a str, locales: &Locales) -> &'a str {
+    pub fn language_name<'a>(&'a self, id: &'a str, locales: &'a Locales) -> &'a str {
         self.meta
             .language_names
             .get(id)
             .map_or(id, |t| t.get(locales))
+    }
+}
+
+/// True for the name of a file a pack holds: one of [`FILES`] or a language file.
+pub fn is_pack_file(name: &str) -> bool {
+    FILES.contains(&name)
+        || name
+            .strip_prefix("lang/")
+            .and_then(|n| n.strip_suffix(".json"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The (name, text) of every file of the pack in folder `dir`, language files (`lang/*.json`)
+/// included; a missing file is left out for validation to report.
+pub fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, ContentErrors> {
+    let mut names: Vec<String> = FILES.iter().map(|n| (*n).to_owned()).collect();
+    let mut issues = Vec::new();
+    match std::fs::read_dir(dir.join("lang")) {
+        Ok(entries) => {
+            let mut langs: Vec<String> = entries
+                .flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .map(|n| format!("lang/{n}"))
+                .filter(|n| is_pack_file(n))
+                .collect();
+            langs.sort();
+            names.extend(langs);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => issues.push(whole_file(
+            "lang",
+            "-",
+            IssueKind::Parse {
+                message: e.to_string(),
+            },
+        )),
+    }
+    let mut files = Vec::new();
+    for name in names {
+        match std::fs::read_to_string(dir.join(&name)) {
+            Ok(text) => files.push((name, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => issues.push(whole_file(
+                &name,
+                "-",
+                IssueKind::Parse {
+                    message: e.to_string(),
+                },
+            )),
+        }
+    }
+    if issues.is_empty() {
+        Ok(files)
+    } else {
+        Err(ContentErrors(issues))
     }
 }
 

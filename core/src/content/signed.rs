@@ -18,7 +18,7 @@ use ring::signature::{ED25519, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
 use serde::de::{Deserializer, MapAccess, Visitor};
 
 use crate::content::check::ContentErrors;
-use crate::content::{ContentPack, FILES};
+use crate::content::{ContentPack, is_pack_file};
 
 /// First bytes of every pack file.
 pub const MAGIC: &[u8; 8] = b"LYKTPK1\n";
@@ -178,7 +178,7 @@ pub fn open(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError>
     let Members(files) = serde_json::from_slice(body).map_err(|_| UpdateError::NotAPack)?;
     let mut seen = BTreeSet::new();
     for (name, _) in &files {
-        if !FILES.contains(&name.as_str()) {
+        if !is_pack_file(name) {
             return Err(UpdateError::UnknownMember(name.clone()));
         }
         if !seen.insert(name) {
@@ -213,6 +213,14 @@ impl<'de> serde::Deserialize<'de> for Members {
     }
 }
 
+/// Like [`open`], and every language's strings are read and checked too (see
+/// [`ContentPack::check_translations`]): what installing and `lykt content verify` run, once.
+pub fn verify(bytes: &[u8], keys: &[[u8; 32]]) -> Result<ContentPack, UpdateError> {
+    let pack = open(bytes, keys)?;
+    pack.check_translations().map_err(UpdateError::Invalid)?;
+    Ok(pack)
+}
+
 /// Where an installed pack lives inside the app's data folder.
 pub fn installed_path(data_dir: &Path) -> PathBuf {
     data_dir.join("content").join("pack.lyktpack")
@@ -239,7 +247,7 @@ pub fn install(
     current_version: u32,
     keys: &[[u8; 32]],
 ) -> Result<ContentPack, UpdateError> {
-    let pack = open(bytes, keys)?;
+    let pack = verify(bytes, keys)?;
     let current = current_version.max(highest_installed(data_dir));
     if pack.meta.pack_version <= current {
         return Err(UpdateError::NotNewer {

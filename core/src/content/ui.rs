@@ -42,7 +42,7 @@ impl Ui {
     }
 
     /// The string for `key` in the caller's locales.
-    pub fn get(&self, key: Key, locales: &Locales) -> &str {
+    pub fn get<'a>(&'a self, key: Key, locales: &'a Locales) -> &'a str {
         self.strings
             .get(key.id)
             .map_or(key.id, |(t, _)| t.get(locales))
@@ -62,14 +62,14 @@ impl Ui {
     pub fn check(&self, c: &mut Checker<'_>) {
         let all = || crate::ui_keys::GROUPS.iter().flat_map(|g| g.iter());
         for (file, key) in &self.duplicates {
-            c.file(file);
+            c.file(*file);
             c.issue(key, "strings", IssueKind::DuplicateId { id: key.clone() });
         }
         let used: std::collections::HashSet<&str> = all().map(|k| k.id).collect();
         for key in all() {
             match self.strings.get(key.id) {
                 Some((text, file)) => {
-                    c.file(file);
+                    c.file(*file);
                     c.template(key.id, "text", text, key.placeholders);
                 }
                 None => {
@@ -86,7 +86,7 @@ impl Ui {
         }
         for (id, (_, file)) in &self.strings {
             if !used.contains(id.as_str()) {
-                c.file(file);
+                c.file(*file);
                 c.issue(
                     id,
                     "-",

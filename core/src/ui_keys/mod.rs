@@ -112,8 +112,10 @@ crate::ui_keys! {
 pub mod info;
 pub mod minors;
 pub mod saved;
+pub mod show;
 pub mod terminal;
 pub mod toolkit;
+pub mod translation;
 
 /// Every group of keys; each key must exist exactly once across the pack.
 pub const GROUPS: &[&[crate::content::ui::Key]] = &[
@@ -123,4 +125,17 @@ pub const GROUPS: &[&[crate::content::ui::Key]] = &[
     toolkit::KEYS,
     info::KEYS,
     terminal::KEYS,
+    translation::KEYS,
+    show::KEYS,
+];
+
+/// Shared keys no translation has: the app's name and the professionals' way into their tools
+/// (which exist in English and Norwegian). A possible victim may see every other shared key.
+pub const UNTRANSLATED: &[crate::content::ui::Key] = &[
+    APP_NAME,
+    HOME_TOOLS,
+    HOME_TOOLS_DETAIL,
+    TOOLS_TITLE,
+    TOOLS_INTRO,
+    TOOLS_CONTACTS,
 ];

@@ -33,9 +33,9 @@ public enum PlatformAction: Equatable, Sendable {
     case open(URL)
     /// Have VoiceOver read this text out.
     case announce(String)
-    /// Read this text aloud with the system's speech synthesizer in `language` (BCP 47), for
-    /// someone who reads with difficulty; a quick exit silences it.
-    case speak(String, language: String)
+    /// Read `text` aloud with the system's speech in `language` (a BCP 47 tag), in place of any
+    /// speech under way.
+    case speak(text: String, language: String)
     /// Stop any speech at once (quick exit; the shell itself closes the share sheet).
     case silence
     /// Delete the vault's secret from the Keychain: saved work was wiped, and no copy of its

@@ -203,7 +203,7 @@ public final class LyktShell {
             perform(.announce(text))
         case .speak(let text, let language)?:
             show(transition.screen)
-            perform(.speak(text, language: language))
+            perform(.speak(text: text, language: language))
         case .forgetSecret?:
             show(transition.screen)
             perform(.forgetSecret)

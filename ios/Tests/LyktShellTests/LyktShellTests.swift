@@ -126,7 +126,7 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         }
         let shell = shell({ app })
         await shell.send(.press(id: "read-aloud"))
-        XCTAssertEqual(recorder.actions, [.speak("Help is free.", language: "en")])
+        XCTAssertEqual(recorder.actions, [.speak(text: "Help is free.", language: "en")])
         await shell.quickExit()
         XCTAssertEqual(recorder.actions.last, .silence)
     }
@@ -147,6 +147,42 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         await shell.send(.act(action: "share"))
         await shell.quickExit()
         XCTAssertNil(shell.sharing, "quick exit closes the share sheet")
+    }
+
+    func testReadAloudSpeaksTheCardInTheLanguageOfItsVoice() async throws {
+        let shell = realShell()
+        await shell.send(.open(target: "show/tl"))
+        let cards = try screen(shell).blocks.compactMap { block -> (String, String, String)? in
+            if case .card(let id, let text, let language, _, _) = block {
+                (id, text, language)
+            } else {
+                nil
+            }
+        }
+        let yes = try XCTUnwrap(cards.first { $0.0 == "yes" })
+        XCTAssertEqual(yes.2, "tl")
+        await shell.send(.press(id: "speak/yes"))
+        XCTAssertEqual(recorder.actions, [.speak(text: yes.1, language: "fil")])
+        XCTAssertEqual(try screen(shell).id, "show/tl")
+    }
+
+    func testQuickExitSilencesTheReadingAtOnce() async throws {
+        let app = FakeApp(fakeScreen("info/help", mode: .info, quickExit: exitButton)) { event in
+            if case .quickExit = event {
+                return Transition(
+                    screen: fakeScreen("neutral", mode: .neutral),
+                    effect: .quickExit(target: .coverScreen))
+            }
+            return Transition(
+                screen: fakeScreen("info/help", mode: .info, quickExit: exitButton),
+                effect: .speak(text: "Salut", language: "ro"))
+        }
+        let shell = shell({ app })
+        await shell.send(.press(id: "read-aloud"))
+        XCTAssertEqual(recorder.actions, [.speak(text: "Salut", language: "ro")])
+        await shell.quickExit()
+        XCTAssertEqual(recorder.actions.last, .silence)
+        XCTAssertEqual(try screen(shell).id, "neutral")
     }
 
     // MARK: Ticks

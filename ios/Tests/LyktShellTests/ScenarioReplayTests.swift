@@ -48,6 +48,9 @@ final class ScenarioReplayTests: XCTestCase {
         assertRunnerRefuses(
             #"{"event": {"open": "info"}, "expect": {"quick_exit": {"size": 3}}}"#,
             saying: "unknown quick_exit field \"size\"")
+        assertRunnerRefuses(
+            #"{"event": {"open": "show/ro"}, "expect": {"card": {"id": "yes", "size": 3}}}"#,
+            saying: "unknown card field \"size\"")
     }
 
     func testRunnerFailsOnAnUnknownStepOrFileKey() {
@@ -95,6 +98,13 @@ final class ScenarioReplayTests: XCTestCase {
         assertRunnerRefuses(
             #"{"at": "2026-12-25T10:00:00Z", "event": {"open": "contact/udi"}, "#
                 + #""expect": {"status_kind": "open"}}"#, saying: "status_kind: expected")
+        assertRunnerRefuses(
+            #"{"event": {"open": "show/ar"}, "#
+                + #""expect": {"card": {"id": "yes", "direction": "ltr"}}}"#,
+            saying: "card: expected")
+        assertRunnerRefuses(
+            #"{"event": {"open": "show/ar"}, "expect": {"buttons": []}}"#,
+            saying: "buttons: expected")
     }
 
     private func assertRunnerRefuses(

@@ -21,6 +21,7 @@ enum StepRunner {
     static let quickExitFields: Set<String> = [
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
     ]
+    static let cardFields: Set<String> = ["id", "text", "language", "direction", "norwegian"]
 
     /// Replays every step of `file`; returns how many there were.
     static func run(_ file: [String: JSONValue]) throws -> Int {
@@ -131,6 +132,9 @@ enum StepRunner {
                 if case .checklistItem = $0 { true } else { false }
             }
             return .number(Double(items.count))
+        case "buttons": return strings(screen.blocks.compactMap(buttonID))
+        case "cards": return strings(screen.blocks.compactMap(card).map(\.id))
+        case "card": return try card(screen.blocks.compactMap(card), want: want)
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
         case "read_aloud":
@@ -155,6 +159,25 @@ enum StepRunner {
             "presses": .number(Double(button.presses)),
             "presses_needed": .number(Double(button.pressesNeeded)),
             "progress": .text(button.progress),
+        ]
+        return .object(all.filter { wanted[$0.key] != nil })
+    }
+
+    /// The card the expectation names by its id, with the fields it names.
+    private static func card(_ cards: [CardFields], want: JSONValue) throws -> JSONValue {
+        guard case .object(let wanted) = want, case .string(let id)? = wanted["id"] else {
+            throw ScenarioError("card is an object with an id")
+        }
+        try known(Set(wanted.keys), allowed: cardFields, what: "card field")
+        guard let card = cards.first(where: { $0.id == id }) else {
+            return .string("no such card")
+        }
+        let all: [String: JSONValue] = [
+            "id": .string(card.id),
+            "text": .string(card.text),
+            "language": .string(card.language),
+            "direction": .string(name(card.direction)),
+            "norwegian": .string(card.norwegian),
         ]
         return .object(all.filter { wanted[$0.key] != nil })
     }
@@ -221,6 +244,23 @@ enum StepRunner {
 
     private static func noticeLevel(_ block: Block) -> NoticeLevel? {
         if case .notice(let level, _) = block { level } else { nil }
+    }
+
+    private static func buttonID(_ block: Block) -> String? {
+        if case .button(let id, _, _) = block { id } else { nil }
+    }
+
+    /// A card's fields, as the card block carries them.
+    private typealias CardFields = (
+        id: String, text: String, language: String, direction: TextDirection, norwegian: String
+    )
+
+    private static func card(_ block: Block) -> CardFields? {
+        if case .card(let id, let text, let language, let direction, let norwegian) = block {
+            (id, text, language, direction, norwegian)
+        } else {
+            nil
+        }
     }
 
     private static func linkTarget(_ block: Block) -> String? {

@@ -9,7 +9,6 @@ import android.os.Bundle
 import android.os.Handler
 import android.os.Looper
 import android.os.SystemClock
-import android.speech.tts.TextToSpeech
 import android.view.KeyEvent
 import android.view.WindowManager
 import no.lykt.app.shell.Display
@@ -21,7 +20,6 @@ import no.lykt.core.Event
 import no.lykt.core.Lykt
 import no.lykt.core.Platform
 import java.io.File
-import java.util.Locale
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 
@@ -29,7 +27,8 @@ import java.util.concurrent.Executors
  * The whole Android shell around [Shell]: the window's security, the keys, Back, the ticks the
  * core asks for, going to the background and back, and the platform actions. The session
  * outlives the activity's recreation (turning the phone, the theme, the font size); when the
- * activity finishes, it ends.
+ * activity finishes, it ends. Reading aloud stops when the window is no longer seen, and with
+ * any quick exit.
  */
 class MainActivity :
     Activity(),
@@ -43,11 +42,11 @@ class MainActivity :
 
     private lateinit var session: Session
     private lateinit var renderer: ScreenRenderer
+    private val speaker = Speaker(this)
     private val handler = Handler(Looper.getMainLooper())
     private val tick = Runnable { session.shell.tick(SystemClock.uptimeMillis()) }
     private val showBusy = Runnable { renderer.busy(true) }
     private var drawn: Display? = null
-    private var speech: TextToSpeech? = null
 
     override fun onCreate(savedInstanceState: Bundle?) {
         // Before anything is drawn: no screenshots, no picture in the recent apps.
@@ -99,9 +98,14 @@ class MainActivity :
 
     override fun onRetainNonConfigurationInstance(): Any = session
 
+    override fun onStop() {
+        speaker.stop()
+        super.onStop()
+    }
+
     override fun onDestroy() {
+        speaker.shutdown()
         handler.removeCallbacksAndMessages(null)
-        speech?.shutdown()
         session.shell.detach()
         if (!isChangingConfigurations) {
             session.shell.close()
@@ -138,58 +142,15 @@ class MainActivity :
 
     override fun perform(action: PlatformAction) {
         when (action) {
-            is PlatformAction.Dial -> {
-                launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
-            }
-
-            is PlatformAction.Compose -> {
-                launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
-            }
-
-            is PlatformAction.Browse -> {
-                launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
-            }
-
-            is PlatformAction.Share -> {
-                launch(Intent.createChooser(plainText(action.text), null))
-            }
-
-            is PlatformAction.Announce -> {
-                window.decorView.announceForAccessibility(action.text)
-            }
-
-            is PlatformAction.Speak -> {
-                speak(action.text, action.language)
-            }
-
-            PlatformAction.ForgetSecret -> {
-                session.worker.execute {
-                    KeystoreKey
-                        .vaultSecret(
-                            applicationContext,
-                        ).erase()
-                }
-            }
-
-            PlatformAction.Leave -> {
-                leave()
-            }
-        }
-    }
-
-    /** Reads [text] aloud in [language] with the phone's own text-to-speech, started on first use. */
-    private fun speak(
-        text: String,
-        language: String,
-    ) {
-        val say = { tts: TextToSpeech ->
-            tts.setLanguage(Locale.forLanguageTag(language))
-            tts.speak(text, TextToSpeech.QUEUE_FLUSH, null, "lykt")
-        }
-        speech?.let(say) ?: run {
-            var engine: TextToSpeech? = null
-            engine = TextToSpeech(applicationContext) { status -> if (status == TextToSpeech.SUCCESS) engine?.let(say) }
-            speech = engine
+            is PlatformAction.Dial -> launch(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
+            is PlatformAction.Compose -> launch(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
+            is PlatformAction.Browse -> launch(Intent(Intent.ACTION_VIEW, Uri.parse(action.uri)).addCategory(BROWSABLE))
+            is PlatformAction.Share -> launch(Intent.createChooser(plainText(action.text), null))
+            is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
+            is PlatformAction.Speak -> speaker.speak(action.text, action.language)
+            PlatformAction.Silence -> speaker.stop()
+            PlatformAction.ForgetSecret -> session.worker.execute { KeystoreKey.vaultSecret(applicationContext).erase() }
+            PlatformAction.Leave -> leave()
         }
     }
 
@@ -198,7 +159,7 @@ class MainActivity :
 
     /** Leaves at once: the home screen in front, this task out of the recent apps. */
     private fun leave() {
-        speech?.stop()
+        speaker.stop()
         renderer.render(Display.Blank)
         launch(Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK))
         finishAndRemoveTask()

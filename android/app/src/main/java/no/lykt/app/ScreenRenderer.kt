@@ -4,10 +4,12 @@ import android.app.Activity
 import android.content.res.ColorStateList
 import android.text.Editable
 import android.text.InputType
+import android.text.SpannableString
 import android.text.SpannableStringBuilder
 import android.text.Spanned
 import android.text.TextWatcher
 import android.text.style.ForegroundColorSpan
+import android.text.style.LocaleSpan
 import android.text.style.RelativeSizeSpan
 import android.view.Gravity
 import android.view.View
@@ -36,6 +38,7 @@ import no.lykt.core.NoticeLevel
 import no.lykt.core.Screen
 import no.lykt.core.StatusKind
 import no.lykt.core.TextDirection
+import java.util.Locale
 
 /**
  * The one generic renderer: every screen the core builds, drawn with the platform's own widgets
@@ -102,11 +105,7 @@ class ScreenRenderer(
     }
 
     private fun screen(screen: Screen) {
-        root.layoutDirection =
-            when (screen.direction) {
-                TextDirection.LTR -> View.LAYOUT_DIRECTION_LTR
-                TextDirection.RTL -> View.LAYOUT_DIRECTION_RTL
-            }
+        root.layoutDirection = viewDirection(screen.direction)
         val back =
             if (screen.backAvailable) {
                 borderless(screen.backLabel, "back") { shell.back() }.apply {
@@ -152,52 +151,18 @@ class ScreenRenderer(
         key: String,
     ): View =
         when (block) {
-            is Block.Heading -> {
-                heading(block.text, android.R.style.TextAppearance_Material_Title)
-            }
-
-            is Block.Paragraph -> {
-                text(block.text, BODY)
-            }
-
-            is Block.BulletList -> {
-                column(block.items.map { text("•\u00a0$it", BODY) })
-            }
-
-            is Block.Action -> {
-                action(block.action, key)
-            }
-
-            is Block.Status -> {
-                status(block.state, block.text)
-            }
-
-            is Block.Notice -> {
-                notice(block.level, block.text)
-            }
-
-            is Block.Choice -> {
-                question(block, key)
-            }
-
-            is Block.ChecklistItem -> {
-                checklistItem(block, key)
-            }
-
-            is Block.Button -> {
-                colored(block.label, key) { shell.send(Event.Press(block.id)) }.apply {
-                    contentDescription =
-                        block.accessibilityLabel
-                }
-            }
-
-            is Block.TextInput -> {
-                textInput(block)
-            }
-
-            is Block.Link -> {
-                link(block.label, block.detail, key) { shell.send(Event.Open(block.target)) }
-            }
+            is Block.Heading -> heading(block.text, android.R.style.TextAppearance_Material_Title)
+            is Block.Paragraph -> text(block.text, BODY)
+            is Block.BulletList -> column(block.items.map { text("•\u00a0$it", BODY) })
+            is Block.Action -> action(block.action, key)
+            is Block.Status -> status(block.state, block.text)
+            is Block.Notice -> notice(block.level, block.text)
+            is Block.Choice -> question(block, key)
+            is Block.ChecklistItem -> checklistItem(block, key)
+            is Block.Card -> card(block)
+            is Block.Button -> press(block, key)
+            is Block.TextInput -> textInput(block)
+            is Block.Link -> link(block.label, block.detail, key) { shell.send(Event.Open(block.target)) }
         }
 
     /**
@@ -257,6 +222,45 @@ class ScreenRenderer(
         }
         return column(parts)
     }
+
+    /**
+     * A sentence to show a person: large, in its own language and direction (an Arabic card reads
+     * from the right on a screen that does not), with the Norwegian under it for the professional.
+     * Each part is marked with its language, for the fonts and for the screen reader's voice.
+     */
+    private fun card(card: Block.Card): View {
+        val sentence = inLanguage(card.text, Locale.forLanguageTag(card.language), card.direction, DISPLAY)
+        val norwegian = inLanguage(card.norwegian, NORWEGIAN, TextDirection.LTR, SUBHEAD)
+        return column(listOf(sentence, norwegian)).apply { setPadding(0, dp(8), 0, dp(8)) }
+    }
+
+    private fun inLanguage(
+        line: String,
+        locale: Locale,
+        direction: TextDirection,
+        appearance: Int,
+    ): TextView {
+        val marked = SpannableString(line)
+        marked.setSpan(LocaleSpan(locale), 0, marked.length, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE)
+        return text(marked, appearance).apply {
+            textLocale = locale
+            layoutDirection = viewDirection(direction)
+            textDirection =
+                when (direction) {
+                    TextDirection.LTR -> View.TEXT_DIRECTION_LTR
+                    TextDirection.RTL -> View.TEXT_DIRECTION_RTL
+                }
+            textAlignment = View.TEXT_ALIGNMENT_VIEW_START
+        }
+    }
+
+    private fun press(
+        block: Block.Button,
+        key: String,
+    ): View =
+        button(android.R.style.Widget_Material_Button, block.label, key) { shell.send(Event.Press(block.id)) }.apply {
+            contentDescription = block.accessibilityLabel
+        }
 
     private fun action(
         action: Action,
@@ -456,11 +460,19 @@ class ScreenRenderer(
         }
     }
 
+    private fun viewDirection(direction: TextDirection) =
+        when (direction) {
+            TextDirection.LTR -> View.LAYOUT_DIRECTION_LTR
+            TextDirection.RTL -> View.LAYOUT_DIRECTION_RTL
+        }
+
     private fun dp(value: Int) = (value * activity.resources.displayMetrics.density + 0.5f).toInt()
 
     private companion object {
         const val BODY = android.R.style.TextAppearance_Material_Body1
         const val SUBHEAD = android.R.style.TextAppearance_Material_Subhead
+        const val DISPLAY = android.R.style.TextAppearance_Material_Display1
+        val NORWEGIAN: Locale = Locale.forLanguageTag("nb")
         const val SMALLER = 0.85f
 
         /** EditorInfo.IME_FLAG_NO_PERSONALIZED_LEARNING (API 26), ignored by older keyboards. */

@@ -29,7 +29,7 @@ sealed interface PlatformAction {
         val text: String,
     ) : PlatformAction
 
-    /** Reads this aloud with the phone's text-to-speech, in [language] (BCP 47). */
+    /** Reads [text] aloud with the text-to-speech voice for [language] (BCP 47), in place of any reading. */
     data class Speak(
         val text: String,
         val language: String,
@@ -38,7 +38,10 @@ sealed interface PlatformAction {
     /** Destroys the vault's keystore secret: saved work was wiped. */
     data object ForgetSecret : PlatformAction
 
-    /** Leaves at once to the home screen, leaving nothing in the recent apps. */
+    /** Stops any reading aloud at once: the first thing a quick exit does. */
+    data object Silence : PlatformAction
+
+    /** Leaves at once to the home screen, leaving nothing in the recent apps; no reading goes on. */
     data object Leave : PlatformAction
 }
 

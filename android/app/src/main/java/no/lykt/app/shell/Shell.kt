@@ -144,11 +144,12 @@ class Shell(
     }
 
     /**
-     * The quick-exit button. Nothing of the app stays on screen from this moment; the core wipes
-     * the session and its effect leaves. If the core cannot answer, the shell leaves anyway and
-     * drops the session.
+     * The quick-exit button. Nothing of the app stays on screen and nothing is read aloud from
+     * this moment; the core wipes the session and its effect leaves. If the core cannot answer,
+     * the shell leaves anyway and drops the session.
      */
     fun quickExit() {
+        deliver(PlatformAction.Silence)
         if (display !is Display.Core) {
             display = Display.Blank
             worker.execute(::drop)
