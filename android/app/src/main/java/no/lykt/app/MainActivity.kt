@@ -91,17 +91,14 @@ class MainActivity :
     }
 
     override fun onStop() {
+        // Reading aloud stops when the window is no longer seen.
+        speaker.stop()
         // Deep sleep counts: the core decides from the time away what still shows on return.
         session.shell.lifecycle(Event.Background(SystemClock.elapsedRealtime().toULong()))
         super.onStop()
     }
 
     override fun onRetainNonConfigurationInstance(): Any = session
-
-    override fun onStop() {
-        speaker.stop()
-        super.onStop()
-    }
 
     override fun onDestroy() {
         speaker.shutdown()
@@ -149,9 +146,14 @@ class MainActivity :
             is PlatformAction.Announce -> window.decorView.announceForAccessibility(action.text)
             is PlatformAction.Speak -> speaker.speak(action.text, action.language)
             PlatformAction.Silence -> speaker.stop()
-            PlatformAction.ForgetSecret -> session.worker.execute { KeystoreKey.vaultSecret(applicationContext).erase() }
+            PlatformAction.ForgetSecret -> forgetSecret()
             PlatformAction.Leave -> leave()
         }
+    }
+
+    /** After a wipe the keystore key and the sealed secret go too; keystore calls stay off the main thread. */
+    private fun forgetSecret() {
+        session.worker.execute { KeystoreKey.vaultSecret(applicationContext).erase() }
     }
 
     private fun plainText(text: String) =
