@@ -367,6 +367,26 @@ fn every_language_is_listed_by_its_own_name() {
     assert_eq!(names, want);
 }
 
+/// A voice-control user says what they see: the back button's spoken name must contain its
+/// visible word (WCAG 2.5.3, checked by axe in the browser) in every language.
+#[test]
+fn the_back_buttons_spoken_name_contains_its_visible_word_in_every_language() {
+    let pack = ContentPack::embedded().expect("pack");
+    for locale in pack.all_locales() {
+        let mut app = app_in(&pack, &[&locale.id]);
+        let screen = open(&mut app, "info");
+        let (seen, spoken) = (
+            screen.back_label.to_lowercase(),
+            screen.back_accessibility_label.to_lowercase(),
+        );
+        assert!(
+            !seen.is_empty() && spoken.contains(&seen),
+            "{}: {spoken:?} does not contain {seen:?}",
+            locale.id
+        );
+    }
+}
+
 #[test]
 fn a_language_is_unpacked_only_when_a_person_reads_it() {
     let pack = ContentPack::from_embedded().expect("pack");
