@@ -586,3 +586,43 @@ fn a_web_page_must_replace_a_page_that_exists() {
                 && matches!(kind, IssueKind::DanglingReference { .. }))
     );
 }
+
+/// A page shown in English to the reader of a translation is read aloud in English, the language
+/// it is written in, never with the reader's language's voice.
+#[test]
+fn a_page_shown_in_english_is_read_aloud_in_english() {
+    for locale in ["ro", "ar", "zh"] {
+        let mut app = app(locale);
+        open(&mut app, "info");
+        let page = open(&mut app, "info-en/start");
+        let effect = app
+            .dispatch(Event::Press {
+                id: "read-aloud".into(),
+            })
+            .unwrap_or_else(|e| panic!("{locale}: {e}"))
+            .effect;
+        let Some(Effect::Speak { text, language }) = effect else {
+            panic!("{locale}: {effect:?} reads nothing");
+        };
+        assert_eq!(language, "en", "{locale}");
+        assert!(
+            text.starts_with(&format!("{}\n", page.title)),
+            "{locale}: {text}"
+        );
+        assert!(
+            text.contains("You can get help in Norway."),
+            "{locale}: the English text: {text}"
+        );
+        let own = open(&mut app, "info");
+        let Some(Effect::Speak { language, .. }) = app
+            .dispatch(Event::Press {
+                id: "read-aloud".into(),
+            })
+            .expect("reads")
+            .effect
+        else {
+            panic!("{locale}: the page in {locale} reads nothing");
+        };
+        assert_eq!((language.as_str(), own.id.as_str()), (locale, "info"));
+    }
+}

@@ -49,7 +49,8 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
 }
 
 /// Page `id` in English for a reader of a translation: its links open pages in English too,
-/// and the first link leads back to the page in the reader's language.
+/// and the first link leads back to the page in the reader's language. Its "Read aloud" reads it
+/// in English, the language it is written in (see [`spoken_language`]).
 pub(super) fn in_english(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
     let base = Locales::base();
     let en = Ctx {
@@ -64,10 +65,20 @@ pub(super) fn in_english(ctx: &Ctx<'_>, route: &Route, id: &str) -> Screen {
         .collect();
     match shown_page(&en, id) {
         Some(page) => {
+            shown.push(super::blocks::read_aloud(&en));
             shown.extend(blocks(&en, page, true));
             en.screen(route, en.text(&page.title).to_owned(), Mode::Info, shown)
         }
         None => en.screen(route, id.to_owned(), Mode::Info, shown),
+    }
+}
+
+/// The language the screen of `route` is written in, for reading it aloud: English for a page
+/// shown in English, the reader's own language everywhere else.
+pub(super) fn spoken_language<'a>(route: &Route, locales: &'a Locales) -> &'a str {
+    match route {
+        Route::InfoInEnglish { .. } => BASE_LOCALE,
+        _ => locales.primary(),
     }
 }
 

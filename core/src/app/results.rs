@@ -14,7 +14,7 @@ impl App {
         match id {
             buttons::READ_ALOUD => Some(Effect::Speak {
                 text: plain::spoken(&screen),
-                language: self.locales.primary().to_owned(),
+                language: super::info_screens::spoken_language(route, &self.locales).to_owned(),
             }),
             buttons::SHARE => {
                 let (kind, _) = self.work(route)?;
