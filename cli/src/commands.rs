@@ -224,7 +224,7 @@ fn contacts(
     let screen = match search {
         Some(q) => shown.app().contacts_search(audience, q),
         None => {
-            let route = lykt_core::app::Route::Contacts { audience };
+            let route = lykt_core::app::Route::contacts(audience);
             shown.open(&route.target())?
         }
     };

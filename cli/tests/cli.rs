@@ -195,8 +195,8 @@ fn content_check_reports_every_problem_and_exits_1() {
 
 #[test]
 fn interactive_session_works_with_piped_input() {
-    // Start screen -> Contacts -> ROSA -> call -> back -> back -> a key not shown -> quit.
-    let o = lykt(&["--at", "2026-03-27T14:30:00Z"], "2\n7\nc1\nb\nb\n99\nq\n");
+    // Start screen -> Contacts (its search field is [1]) -> ROSA -> call -> back -> back -> a key not shown -> quit.
+    let o = lykt(&["--at", "2026-03-27T14:30:00Z"], "2\n8\nc1\nb\nb\n99\nq\n");
     let text = stdout(&o);
     assert!(o.status.success());
     assert!(text.contains("Contacts\n========"));

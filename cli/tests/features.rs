@@ -98,6 +98,19 @@ fn arabic_pages_are_laid_out_right_to_left_in_the_terminal() {
 }
 
 #[test]
+fn the_contact_search_narrows_the_list_typed_at_its_prompt() {
+    // [2] Contacts, [1] its search field, then the search on the next line.
+    let text = stdout(&lykt(&[NIGHT], "2\n1\nrode kors\nq\n"));
+    let (list, found) = text
+        .split_once("Search contacts> ")
+        .expect("the field's prompt");
+    assert!(list.contains("ROSA") && list.contains("The Red Cross (Røde Kors)"));
+    assert!(found.contains("[1] Search contacts: rode kors"), "{found}");
+    assert!(found.contains("Police emergency number") && found.contains("The Red Cross"));
+    assert!(!found.contains("ROSA"), "narrowed: {found}");
+}
+
+#[test]
 fn cards_to_show_a_person_in_the_terminal() {
     // Tools, "Show to the person", Română, then the first card's read-aloud button.
     let text = stdout(&lykt(&[NIGHT], "1\n8\n2\n4\nq\n"));

@@ -81,6 +81,18 @@ async function act(page, event, tally) {
       const selector = `fieldset[data-${owner}=${css(v[0])}] button[data-option=${css(v[1])}]`;
       return clickOr(page, selector, { type: key, [owner]: v[0], [value]: v[1] }, tally);
     }
+    case 'input':
+    case 'submit': {
+      // Typing the whole value into the field (the page sends each change it follows), and for
+      // a submit the keyboard's return key.
+      const [field, value] = v;
+      const target = page.locator(`[data-field=${css(field)}]`);
+      if ((await target.count()) === 0) return clickOr(page, '#no-such-control', { type: key, field, value }, tally);
+      await target.first().fill(value);
+      if (key === 'submit') await page.locator(`[data-field=${css(field)}]`).first().press('Enter');
+      tally.clicked += 1;
+      return undefined;
+    }
     case 'exit_key':
       await clockTo(page, v);
       await page.keyboard.press('Shift');

@@ -3,7 +3,8 @@
 use super::blocks::{
     bullets, calls_first, heading, link, named, notice, older_notice, paragraph, sources,
 };
-use super::{Block, Ctx, Mode, NoticeLevel, Route, Screen, StatusKind};
+use super::route::Query;
+use super::{Block, Ctx, InputKind, Mode, NoticeLevel, Route, Screen, StatusKind};
 use crate::contacts::{Audience, Category, ContactBook, ContactListing, ContactView, OpenState};
 use crate::ids::Vocabulary;
 use crate::ui_keys as k;
@@ -23,27 +24,77 @@ fn book(ctx: &Ctx<'_>) -> ContactBook {
     ContactBook::new(ctx.pack.clone(), ctx.locales.clone())
 }
 
-/// Every contact (or those for one audience), grouped by kind, with open-now states.
-pub(super) fn list(ctx: &Ctx<'_>, route: &Route, audience: Option<Audience>) -> Screen {
-    let book = book(ctx);
-    listing(ctx, route, &book, &book.list(audience, ctx.now), audience)
-}
+/// The id of the contact list's search field.
+pub(super) const SEARCH_FIELD: &str = "search";
 
-/// The contact list narrowed to the contacts that match `query`, best first.
-pub(super) fn search(
+/// Every contact (or those for one audience), grouped by kind, with open-now states, under a
+/// search field; with a search typed, the contacts it finds, best first (see [`grouped`]).
+///
+/// A search never hides the emergency numbers (the police, the medical emergency number and the
+/// emergency clinic, which the whole list also shows first): someone in danger who types a
+/// helpline's name, a word in the wrong language or a typo must still reach 112 and 113 without
+/// clearing the field. They stay on top, and the contacts the search finds follow. The other
+/// services open around the clock are not kept: a person in danger needs an emergency number,
+/// and keeping every helpline would undo the narrowing. On a public holiday the caution and
+/// its always-open services stay too, as on the whole list. When nothing matches, a line says
+/// so and points to the emergency numbers.
+///
+/// The search is [`ContactBook::search`], the one the terminal's `contacts --search` uses.
+pub(super) fn list(
     ctx: &Ctx<'_>,
     route: &Route,
     audience: Option<Audience>,
     query: &str,
 ) -> Screen {
     let book = book(ctx);
-    listing(
-        ctx,
-        route,
-        &book,
-        &book.search(query, audience, ctx.now),
-        audience,
-    )
+    let mut shown = book.list(audience, ctx.now);
+    let mut blocks = vec![
+        paragraph(ctx.ui(k::CONTACTS_INTRO)),
+        search_field(ctx, query),
+    ];
+    if !crate::search::query_words(query).is_empty() {
+        let found = book.search(query, audience, ctx.now);
+        if found.contacts.is_empty() {
+            blocks.push(notice(
+                NoticeLevel::Info,
+                ctx.fill(k::CONTACTS_SEARCH_NONE, &[("query", query)]),
+            ));
+        }
+        shown.contacts.retain(|c| c.category == Category::Emergency);
+        shown.contacts.extend(grouped(found.contacts));
+    }
+    listing(ctx, route, &book, &shown, audience, blocks)
+}
+
+/// The contacts a search found, best first, other than the emergency numbers, each kind under one
+/// heading: the kinds in the order of their best match, and the best first within each.
+fn grouped(mut found: Vec<ContactView>) -> Vec<ContactView> {
+    found.retain(|c| c.category != Category::Emergency);
+    let mut first: Vec<Category> = Vec::new();
+    for c in &found {
+        if !first.contains(&c.category) {
+            first.push(c.category);
+        }
+    }
+    // A stable sort keeps the search's order within each kind.
+    found.sort_by_key(|c| first.iter().position(|k| *k == c.category));
+    found
+}
+
+/// The search field, showing what was typed.
+fn search_field(ctx: &Ctx<'_>, query: &str) -> Block {
+    Block::TextInput {
+        id: SEARCH_FIELD.to_owned(),
+        label: ctx.ui(k::CONTACTS_SEARCH).to_owned(),
+        kind: InputKind::Search,
+        value: query.to_owned(),
+        hint: Some(ctx.ui(k::CONTACTS_SEARCH_HINT).to_owned()),
+        error: None,
+        max_chars: u32::try_from(Query::MAX_CHARS).unwrap_or(u32::MAX),
+        // The keyboard would cover the list, and the emergency numbers on it.
+        focus: false,
+        submit_label: None,
+    }
 }
 
 fn listing(
@@ -52,8 +103,8 @@ fn listing(
     book: &ContactBook,
     listing: &ContactListing,
     audience: Option<Audience>,
+    mut blocks: Vec<Block>,
 ) -> Screen {
-    let mut blocks = vec![paragraph(ctx.ui(k::CONTACTS_INTRO))];
     if let Some(text) = &listing.holiday_notice {
         blocks.push(notice(NoticeLevel::Caution, text.clone()));
         let firsts: Vec<_> = listing
@@ -70,17 +121,13 @@ fn listing(
         .filter(|a| Some(*a) != audience && *a != Audience::Anyone)
     {
         blocks.push(link(
-            &Route::Contacts { audience: Some(a) },
+            &Route::contacts(Some(a)),
             ctx.fill(k::CONTACTS_FOR, &[("audience", book.audience_label(a))]),
             None,
         ));
     }
     if audience.is_some() {
-        blocks.push(link(
-            &Route::Contacts { audience: None },
-            ctx.ui(k::CONTACTS_ALL),
-            None,
-        ));
+        blocks.push(link(&Route::contacts(None), ctx.ui(k::CONTACTS_ALL), None));
     }
     let mut current: Option<Category> = None;
     for c in &listing.contacts {

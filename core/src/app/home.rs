@@ -15,7 +15,7 @@ pub(super) fn screen(ctx: &Ctx<'_>, route: &Route) -> Screen {
             detail: Some(ctx.ui(k::HOME_TOOLS_DETAIL).to_owned()),
         },
         Block::Link {
-            target: Route::Contacts { audience: None }.target(),
+            target: Route::contacts(None).target(),
             label: ctx.ui(k::HOME_CONTACTS).to_owned(),
             detail: Some(ctx.ui(k::HOME_CONTACTS_DETAIL).to_owned()),
         },
@@ -37,10 +37,7 @@ pub(super) fn tools(ctx: &Ctx<'_>, route: &Route) -> Screen {
             text: ctx.ui(k::TOOLS_INTRO).to_owned(),
         },
         Block::Link {
-            target: Route::Contacts {
-                audience: Some(crate::contacts::Audience::Professionals),
-            }
-            .target(),
+            target: Route::contacts(Some(crate::contacts::Audience::Professionals)).target(),
             label: ctx.ui(k::TOOLS_CONTACTS).to_owned(),
             detail: None,
         },

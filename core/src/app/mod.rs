@@ -361,7 +361,9 @@ impl App {
             Route::Home => home::screen(&ctx, route),
             Route::Tools => home::tools(&ctx, route),
             Route::Neutral => home::neutral(&ctx, route),
-            Route::Contacts { audience } => contact_screens::list(&ctx, route, *audience),
+            Route::Contacts { audience, query } => {
+                contact_screens::list(&ctx, route, *audience, query.as_str())
+            }
             Route::Contact { id } => contact_screens::detail(&ctx, route, id),
             Route::Info => info_screens::screen(&ctx, route, crate::info::START_PAGE),
             Route::InfoPage { id } => info_screens::screen(&ctx, route, id),
@@ -391,15 +393,15 @@ impl App {
         screen
     }
 
-    /// The contact list (for one audience, if given) narrowed to the contacts that match
-    /// `query` in any language, best first, as a screen; navigation does not change.
+    /// The contact list (for one audience, if given) as it shows after typing `query` into its
+    /// search field: the same screen and the same search; navigation does not change.
     pub fn contacts_search(
         &self,
         audience: Option<crate::contacts::Audience>,
         query: &str,
     ) -> Screen {
-        let route = Route::Contacts { audience };
-        contact_screens::search(&self.ctx(), &route, audience, query)
+        let route = Route::contacts(audience);
+        contact_screens::list(&self.ctx(), &route, audience, query)
     }
 
     /// Writes every screen in `locales` from now on; answers given so far stay.
@@ -565,6 +567,11 @@ impl App {
             return Err(Error::InvalidEvent {
                 message: format!("this screen has no field \"{field}\""),
             });
+        }
+        // The contact search follows every change, and a submit is one more change.
+        if let Some(Route::Contacts { query, .. }) = self.stack.last_mut() {
+            query.set(value);
+            return Ok(None);
         }
         Ok(match self.stack.last().cloned() {
             Some(Route::Saved(r)) => self.input_saved(&r, field, value, submit),

@@ -16,11 +16,15 @@ pub enum Route {
     Tools,
     /// The neutral screen after a quick exit.
     Neutral,
-    /// The contact list, optionally for one audience.
+    /// The contact list, optionally for one audience, narrowed by what the person typed into its
+    /// search field.
     Contacts {
         /// Only contacts for this audience.
         #[zeroize(skip)]
         audience: Option<Audience>,
+        /// The search typed so far (empty: the whole list). It lives and dies with this screen:
+        /// kept while a contact found is open above it, zeroised when the list is left.
+        query: Query,
     },
     /// One contact.
     Contact {
@@ -63,6 +67,38 @@ pub enum Route {
     Toolkit(ToolkitRoute),
     /// A screen of saved work.
     Saved(SavedRoute),
+}
+
+/// What a person typed into the contact search. It is never shown anywhere but in its own field:
+/// its `Debug` form gives only its length, and it is zeroised with the route that holds it.
+#[derive(Clone, Default, PartialEq, Eq, Zeroize)]
+pub struct Query(String);
+
+impl Query {
+    /// The most characters a search keeps; the field says so to the shell, and a longer value
+    /// is cut there.
+    pub const MAX_CHARS: usize = 100;
+
+    /// The search as typed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Takes `value` as the new search (cut to [`Self::MAX_CHARS`]), moving its buffer in so no
+    /// copy of it is left behind; the old search is zeroised first.
+    pub(crate) fn set(&mut self, mut value: zeroize::Zeroizing<String>) {
+        self.0.zeroize();
+        if let Some((cut, _)) = value.char_indices().nth(Self::MAX_CHARS) {
+            value.truncate(cut);
+        }
+        self.0 = std::mem::take(&mut *value);
+    }
+}
+
+impl std::fmt::Debug for Query {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Query({} chars)", self.0.chars().count())
+    }
 }
 
 /// The screens of saved work; each asks for a new PIN or the PIN first when it must.
@@ -124,6 +160,14 @@ impl From<ToolkitRoute> for Route {
 }
 
 impl Route {
+    /// The whole contact list (for one audience, if given), nothing searched yet.
+    pub fn contacts(audience: Option<Audience>) -> Self {
+        Self::Contacts {
+            audience,
+            query: Query::default(),
+        }
+    }
+
     /// True for the discreet pages a possible victim reads: no one who picks the phone up later
     /// may find them (see `away`).
     pub fn is_discreet(&self) -> bool {
@@ -164,9 +208,9 @@ impl Route {
             ("home", None) => Ok(Self::Home),
             ("tools", None) => Ok(Self::Tools),
             ("neutral", None) => Ok(Self::Neutral),
-            ("contacts", None) => Ok(Self::Contacts { audience: None }),
+            ("contacts", None) => Ok(Self::contacts(None)),
             ("contacts", Some(a)) => Audience::parse(a)
-                .map(|a| Self::Contacts { audience: Some(a) })
+                .map(|a| Self::contacts(Some(a)))
                 .map_err(|_| unknown()),
             ("contact", Some(id)) if !id.is_empty() => Ok(Self::Contact { id: id.to_owned() }),
             ("info", None) => Ok(Self::Info),
@@ -216,8 +260,10 @@ impl Route {
             Self::Home => "home".into(),
             Self::Tools => "tools".into(),
             Self::Neutral => "neutral".into(),
-            Self::Contacts { audience: None } => "contacts".into(),
-            Self::Contacts { audience: Some(a) } => format!("contacts/{}", a.id()),
+            Self::Contacts { audience: None, .. } => "contacts".into(),
+            Self::Contacts {
+                audience: Some(a), ..
+            } => format!("contacts/{}", a.id()),
             Self::Contact { id } => format!("contact/{id}"),
             Self::Info => "info".into(),
             Self::InfoPage { id } => format!("info/{id}"),
@@ -333,6 +379,22 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_search_is_cut_to_its_length_zeroised_with_its_route_and_never_printed() {
+        let mut r = Route::contacts(None);
+        let Route::Contacts { query, .. } = &mut r else {
+            unreachable!("built as a contact list")
+        };
+        query.set(zeroize::Zeroizing::new("å".repeat(Query::MAX_CHARS + 5)));
+        assert_eq!(query.as_str().chars().count(), Query::MAX_CHARS);
+        query.set(zeroize::Zeroizing::new("rosa".into()));
+        assert_eq!(query.as_str(), "rosa");
+        assert_eq!(r.target(), "contacts", "a search is never part of a link");
+        assert!(!format!("{r:?}").contains("rosa"));
+        r.zeroize();
+        assert_eq!(r, Route::contacts(None));
     }
 
     #[test]

@@ -72,6 +72,9 @@ crate::ui_keys! {
     CONTACTS_FOR = "contacts.for" ["audience"];
     CONTACTS_HOLIDAY_NOTICE = "contacts.holiday_notice" ["holiday", "services"];
     CONTACTS_ALWAYS_OPEN = "contacts.always_open";
+    CONTACTS_SEARCH = "contacts.search";
+    CONTACTS_SEARCH_HINT = "contacts.search_hint";
+    CONTACTS_SEARCH_NONE = "contacts.search_none" ["query"];
     CONTACT_HOURS = "contact.hours" ["hours"];
     CONTACT_LANGUAGES = "contact.languages" ["languages"];
     CONTACT_INTERPRETER = "contact.interpreter";
