@@ -111,6 +111,29 @@ fn the_contact_search_narrows_the_list_typed_at_its_prompt() {
 }
 
 #[test]
+fn the_terminals_own_words_are_in_the_persons_language() {
+    // Contacts, its search field, a search that finds nothing, a key that does not exist, quit.
+    let text = stdout(&lykt(&["--lang", "ar", NIGHT], "2\n1\nzqxv\nzz\nq\n"));
+    assert!(
+        text.contains("(b = رجوع, x = الخروج الآن, q = إنهاء)"),
+        "the footer: {text}"
+    );
+    assert!(text.contains("ابحث في جهات الاتصال> "), "the field's prompt");
+    assert!(
+        text.contains("لا توجد جهة اتصال تطابق «zqxv»"),
+        "nothing matched"
+    );
+    assert!(
+        text.contains("> اكتب مفتاحًا من القائمة: رقمًا، أو c ثم رقمًا"),
+        "the help after a key that does not exist"
+    );
+    assert!(
+        !text.contains("quit") && !text.contains("Type a key"),
+        "{text}"
+    );
+}
+
+#[test]
 fn cards_to_show_a_person_in_the_terminal() {
     // Tools, "Show to the person", Română, then the first card's read-aloud button.
     let text = stdout(&lykt(&[NIGHT], "1\n8\n2\n4\nq\n"));

@@ -229,6 +229,84 @@ fn each_card_exists_in_every_language_the_cards_offer() {
 }
 
 #[test]
+fn the_contact_search_and_the_terminals_words_are_required_in_every_language() {
+    let files = edited("lang/ar.json", |v| {
+        let map = v.as_object_mut().expect("object");
+        map.remove("quit").expect("translated");
+        map.remove(
+            "No contact matches “{query}”. Try another word. The emergency numbers stay in the \
+             list below.",
+        )
+        .expect("translated");
+    });
+    let mut found: Vec<(String, String, IssueKind)> = language_issues(&files)
+        .into_iter()
+        .map(|i| (i.file, i.item, i.kind))
+        .collect();
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    let missing = |item: &str| {
+        (
+            "lang/ar.json".to_owned(),
+            item.to_owned(),
+            IssueKind::MissingTranslation {
+                locale: "ar".into(),
+            },
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            missing("string contacts.search_none"),
+            missing("string terminal.quit")
+        ]
+    );
+}
+
+/// The words around the contact list's search, and those the terminal adds around every
+/// screen, are the language's own in every language.
+#[test]
+fn the_contact_search_and_the_terminals_words_speak_every_language() {
+    for id in LANGUAGES {
+        let probe = marked(id);
+        let mut app = app_in(&probe, &[id]);
+        open(&mut app, "contacts");
+        let screen = app
+            .dispatch(lykt_core::app::Event::Input {
+                field: "search".into(),
+                value: "zqxv".into(),
+            })
+            .expect("typed")
+            .screen;
+        let words: Vec<&str> = screen
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::TextInput { label, hint, .. } => {
+                    vec![label.as_str(), hint.as_deref().unwrap_or("")]
+                }
+                Block::Notice { text, .. } => vec![text.as_str()],
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(
+            words.len(),
+            3,
+            "{id}: field, hint and the line saying nothing matched"
+        );
+        for w in words {
+            assert!(w.contains('⟦'), "{id}: {w:?} is not translated");
+        }
+        for key in lykt_core::ui_keys::terminal::KEYS {
+            assert!(
+                app.ui(*key).contains('⟦'),
+                "{id}: {} is not translated",
+                key.id
+            );
+        }
+    }
+}
+
+#[test]
 fn direction_marks_and_text_in_the_wrong_direction_are_rejected() {
     let mut files = edited("lang/ar.json", |v| {
         v["Call {number}"] = "اتصل بالرقم \u{2066}{number}\u{2069}".into();

@@ -1,4 +1,6 @@
-//! The words the terminal shell adds around the core's screens (strings in `ui.json`).
+//! The words the terminal shell adds around the core's screens (strings in `ui.json`). A person
+//! reads them around every screen, so every language translates them (the translation check
+//! requires it).
 
 crate::ui_keys! {
     TERMINAL_QUIT = "terminal.quit";

@@ -28,8 +28,9 @@ pub struct Needed<'a> {
 
 /// Every English text each language must translate, once each, in pack order: the discreet
 /// pages, their contacts' notes, the interface strings a possible victim sees (the mode's own,
-/// the contact book's, quick exit's, the start screen's, the translation notice) and every card
-/// shown to a person (the cards are offered in every language).
+/// the contact book's and its search, quick exit's, the start screen's, the words the terminal
+/// adds around every screen, the translation notice) and every card shown to a person (the cards
+/// are offered in every language).
 pub fn needed(pack: &ContentPack) -> Vec<Needed<'_>> {
     let mut all: Vec<(&Text, String, String)> = Vec::new();
     for page in &pack.info_pages {
@@ -67,6 +68,7 @@ pub fn needed(pack: &ContentPack) -> Vec<Needed<'_>> {
         .iter()
         .filter(|key| !k::UNTRANSLATED.contains(key))
         .chain(k::info::KEYS)
+        .chain(k::terminal::KEYS)
         .chain(k::translation::KEYS);
     for key in keys {
         if let Some(text) = pack.ui.text(*key) {
