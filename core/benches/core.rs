@@ -1,4 +1,4 @@
-//! Benchmarks of what users feel: start-up, search, open-now, screens.
+//! Benchmarks of what users feel: start-up, search, open-now, screens, saved work.
 //! `scripts/bench.sh` prints the medians; `scripts/budgets.sh` checks them against the budgets.
 
 use std::hint::black_box;
@@ -135,6 +135,48 @@ fn vault(c: &mut Criterion) {
     group.finish();
 }
 
+/// Opening one record, and deleting one, in vaults of 100, 1,000 and 10,000 records of 2,000
+/// characters each (about the size of a saved note). Each deletion is timed alone: the record it
+/// deletes is saved just before, untimed, so every deletion rebuilds a file of the same size.
+fn vault_sizes(c: &mut Criterion) {
+    use lykt_core::vault::{RecordKind, Vault, VaultConfig};
+    use std::time::{Duration, Instant};
+    let now = 1_795_000_000;
+    let text = "x".repeat(2_000);
+    let mut group = c.benchmark_group("vault");
+    group.sample_size(10);
+    // A deletion at 10,000 records takes long enough that a fixed count per sample keeps the
+    // run short; the untimed saves before each deletion add to its wall time.
+    group.sampling_mode(criterion::SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for n in [100, 1_000, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut v =
+            Vault::create(dir.path(), "482916", None, VaultConfig::default(), now).expect("vault");
+        let ids: Vec<String> = (0..n)
+            .map(|_| v.save(RecordKind::Note, "case", &text, now).expect("saves"))
+            .collect();
+        let mut next = ids.iter().cycle();
+        group.bench_function(criterion::BenchmarkId::new("open", n), |b| {
+            b.iter(|| v.get(next.next().expect("ids"), now).expect("opens"))
+        });
+        group.bench_function(criterion::BenchmarkId::new("delete", n), |b| {
+            b.iter_custom(|iters| {
+                let mut timed = Duration::ZERO;
+                for _ in 0..iters {
+                    let id = v.save(RecordKind::Note, "case", &text, now).expect("saves");
+                    let start = Instant::now();
+                    v.delete(&id, now).expect("deletes");
+                    timed += start.elapsed();
+                }
+                timed
+            })
+        });
+    }
+    group.finish();
+}
+
 /// An assessment with 20 indicators marked; a full walk of the minors' flow; a quick exit.
 fn features(c: &mut Criterion) {
     use lykt_core::minors::MinorsFlow;
@@ -192,6 +234,13 @@ fn features(c: &mut Criterion) {
 }
 
 criterion_group!(
-    benches, start_up, languages, contacts, screens, features, vault
+    benches,
+    start_up,
+    languages,
+    contacts,
+    screens,
+    features,
+    vault,
+    vault_sizes
 );
 criterion_main!(benches);

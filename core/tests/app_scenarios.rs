@@ -3,17 +3,29 @@
 //! same vocabulary (documented in `tests/scenarios/README.md`); an unknown key fails here too.
 
 mod support;
+#[cfg(feature = "vault")]
+mod vault_support;
 use support::{effect_json, items, links, question, scenario_dirs, scenario_files, status_line};
 
 use std::path::Path;
 
-use lykt_core::app::{App, Block, Clock, Platform, Screen};
+use lykt_core::Error;
+use lykt_core::app::{App, Block, Clock, Effect, Event, Platform, Screen, Transition};
 use lykt_core::calendar::parse_instant;
 use lykt_core::content::ContentPack;
 use serde_json::{Value, json};
 
-const FILE_KEYS: [&str; 5] = ["description", "locales", "at", "platform", "steps"];
+const FILE_KEYS: [&str; 6] = [
+    "description",
+    "locales",
+    "at",
+    "platform",
+    "saved_work",
+    "steps",
+];
 const STEP_KEYS: [&str; 4] = ["at", "event", "expect", "note"];
+/// What the `field` expectation may name of a text field.
+const FIELD_KEYS: [&str; 5] = ["id", "kind", "value", "hint", "error"];
 
 fn platform(v: &Value) -> Platform {
     match v.as_str().unwrap_or("android") {
@@ -50,9 +62,16 @@ fn every_scenario_file_through_the_app_model() {
                 .collect();
             let locales = pack.locales(&preferred).expect("locales");
             let mut app = App::new(pack.clone(), locales, platform(&file["platform"]));
+            let folder = tempfile::tempdir().expect("temp dir");
+            match &file["saved_work"] {
+                Value::Null | Value::Bool(false) => {}
+                Value::Bool(true) => app = with_saved_work(app, folder.path()),
+                other => panic!("{path:?}: saved_work is true or false, not {other}"),
+            }
             app.set_clock(clock(&file["at"]));
+            let mut job = None;
             for step in file["steps"].as_array().expect("steps") {
-                check_step(&mut app, &path, step);
+                check_step(&mut app, &mut job, &path, step);
                 steps += 1;
             }
         }
@@ -60,7 +79,65 @@ fn every_scenario_file_through_the_app_model() {
     assert!(steps > 150, "only {steps} steps");
 }
 
-fn check_step(app: &mut App, path: &Path, step: &Value) {
+/// The app as a phone opens it with saved work: a vault folder of its own, the keystore's
+/// secret and its record store (in memory).
+#[cfg(feature = "vault")]
+fn with_saved_work(app: App, folder: &Path) -> App {
+    app.with_storage(lykt_core::app::Storage {
+        dir: folder.join("vault"),
+        platform_secret: Some(zeroize::Zeroizing::new(vec![7; 32])),
+        config: vault_support::phone(),
+    })
+}
+
+#[cfg(not(feature = "vault"))]
+fn with_saved_work(_: App, _: &Path) -> App {
+    panic!("a saved_work file needs the vault feature")
+}
+
+/// Sends a file's event: `run_work` runs the job of the latest `work` effect (`job`) as a
+/// shell's worker does, `follow` opens the link with that label, any other goes to the app.
+fn send(app: &mut App, job: &mut Option<u64>, e: &Value) -> Result<Transition, Error> {
+    let t = if e.get("run_work").is_some() {
+        assert_eq!(
+            e,
+            &json!({ "run_work": true }),
+            "run_work takes true, alone"
+        );
+        app.run_work(job.expect("run_work: no work effect came before it"))
+    } else if let Some(label) = e.get("follow") {
+        assert_eq!(
+            e.as_object().map(|o| o.len()),
+            Some(1),
+            "one event per step"
+        );
+        let label = label.as_str().expect("a link's label");
+        let target = app
+            .current_screen()
+            .blocks
+            .into_iter()
+            .find_map(|b| match b {
+                Block::Link {
+                    target, label: l, ..
+                } if l == label => Some(target),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no link labelled {label}"));
+        app.dispatch(Event::Open { target })
+    } else {
+        app.dispatch(support::event(e))
+    };
+    if let Ok(Transition {
+        effect: Some(Effect::Work { job: j }),
+        ..
+    }) = &t
+    {
+        *job = Some(*j);
+    }
+    t
+}
+
+fn check_step(app: &mut App, job: &mut Option<u64>, path: &Path, step: &Value) {
     let where_ = format!("{}: {step}", path.display());
     for key in step.as_object().expect("a step is an object").keys() {
         assert!(
@@ -72,7 +149,7 @@ fn check_step(app: &mut App, path: &Path, step: &Value) {
         app.set_clock(clock(at));
     }
     let before = app.current_screen();
-    let outcome = step.get("event").map(|e| app.dispatch(support::event(e)));
+    let outcome = step.get("event").map(|e| send(app, job, e));
     let expect = step["expect"].as_object().expect("expect");
     let effect = match (outcome, expect.get("error")) {
         (Some(Err(e)), Some(want)) => {
@@ -154,20 +231,41 @@ fn observed(
             .collect(),
         "item_count" => items(screen).len().into(),
         "buttons" => screen.buttons().collect(),
-        "cards" => cards(&shown).map(|c| c["id"].clone()).collect(),
-        "card" => {
-            cards(&shown)
-                .find(|c| c["id"] == want["id"])
-                .map_or(json!("no such card"), |c| {
-                    let fields = want.as_object().expect("card is an object");
-                    fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
+        "cards" => of_type(&shown, "card").map(|c| c["id"].clone()).collect(),
+        "link_labels" => of_type(&shown, "link")
+            .map(|l| l["label"].clone())
+            .collect(),
+        "notice" => of_type(&shown, "notice")
+            .map(|n| n["text"].clone())
+            .next()
+            .unwrap_or(Value::Null),
+        "field" => {
+            let fields = want.as_object().map(|o| o.keys()).into_iter().flatten();
+            let names: Vec<&String> = fields.collect();
+            if let Some(k) = names.iter().find(|k| !FIELD_KEYS.contains(&k.as_str())) {
+                panic!("unknown field key {k}");
+            }
+            of_type(&shown, "text_input")
+                .next()
+                .map_or(Value::Null, |f| {
+                    names.iter().map(|&k| (k.clone(), f[k].clone())).collect()
                 })
         }
+        "card" => of_type(&shown, "card")
+            .find(|c| c["id"] == want["id"])
+            .map_or(json!("no such card"), |c| {
+                let fields = want.as_object().expect("card is an object");
+                fields.keys().map(|k| (k.clone(), c[k].clone())).collect()
+            }),
         "effect" => effect_json(effect),
         "read_aloud" => match effect {
             Some(lykt_core::app::Effect::Speak { text, language }) => {
                 json!({ "language": language, "first_line": text.lines().next() })
             }
+            _ => Value::Null,
+        },
+        "shared" => match effect {
+            Some(Effect::Share { text }) => text.lines().take(2).collect(),
             _ => Value::Null,
         },
         "quick_exit" => match want {
@@ -181,13 +279,13 @@ fn observed(
     })
 }
 
-/// The cards of a screen in its JSON form.
-fn cards(shown: &Value) -> impl Iterator<Item = &Value> {
+/// The blocks of type `kind` (`card`, `link`, ...) of a screen in its JSON form.
+fn of_type<'a>(shown: &'a Value, kind: &'a str) -> impl Iterator<Item = &'a Value> {
     shown["blocks"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|b| b["type"] == "card")
+        .filter(move |b| b["type"] == kind)
 }
 
 /// `want` (a list) with only the entries `have` contains, so a missing one shows in the diff.
@@ -213,4 +311,26 @@ fn an_unknown_expectation_fails_instead_of_being_skipped() {
     let screen = support::app_at("en", "2026-03-27T14:30:00Z").current_screen();
     assert!(observed(&screen, &None, "screen", &Value::Null).is_some());
     assert!(observed(&screen, &None, "scren", &Value::Null).is_none());
+}
+
+#[test]
+fn run_work_and_follow_fail_on_what_they_cannot_do() {
+    let mut app = support::app_at("en", "2026-11-30T10:00:00Z");
+    for e in [
+        json!({ "run_work": true }),
+        json!({ "run_work": true, "back": true }),
+        json!({ "follow": "no such link" }),
+        json!({ "follow": "Contacts", "back": true }),
+    ] {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            send(&mut app, &mut None, &e)
+        }));
+        assert!(r.is_err(), "{e}");
+    }
+    let screen = app.current_screen();
+    let r = std::panic::catch_unwind(|| observed(&screen, &None, "field", &json!({ "size": 1 })));
+    assert!(
+        r.is_err(),
+        "an unknown field key fails even without a field"
+    );
 }

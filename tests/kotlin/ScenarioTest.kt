@@ -1,6 +1,7 @@
 package no.lykt.tests
 
 import java.io.File
+import java.nio.file.Files
 import no.lykt.core.App
 import no.lykt.core.Block
 import no.lykt.core.Effect
@@ -10,6 +11,7 @@ import no.lykt.core.LyktException
 import no.lykt.core.Platform
 import no.lykt.core.QuickExit
 import no.lykt.core.Screen
+import no.lykt.core.Transition
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -21,8 +23,12 @@ import org.junit.jupiter.api.Test
  * files). An unknown key fails; errors are checked by their exception type.
  */
 class ScenarioTest {
-    private val fileKeys = setOf("description", "locales", "at", "platform", "steps")
+    private val fileKeys = setOf("description", "locales", "at", "platform", "saved_work", "steps")
     private val stepKeys = setOf("at", "event", "expect", "note")
+    private val fieldKeys = setOf("id", "kind", "value", "hint", "error")
+
+    /** The job of the latest work effect in the file being replayed, for run_work. */
+    private var job: ULong? = null
 
     @Test
     fun `every scenario file through the app model`() {
@@ -32,7 +38,8 @@ class ScenarioTest {
             for ((name, file) in scenarios(dir.name)) {
                 for (key in file.keys) check(key in fileKeys) { "${dir.name}/$name: unknown key $key" }
                 val platform = (file["platform"] as String?)?.let { Platform.valueOf(it.uppercase()) } ?: Platform.ANDROID
-                val app = Lykt(file["locales"].list().map { it.str() }).app(platform)
+                val app = app(file["locales"].list().map { it.str() }, platform, file["saved_work"])
+                job = null
                 app.setTime(unix(file["at"].str()))
                 for (step in file["steps"].list().map { it.obj() }) {
                     step(app, "${dir.name}/$name: $step", step)
@@ -41,6 +48,37 @@ class ScenarioTest {
             }
         }
         assertTrue(steps > 150, "only $steps steps")
+    }
+
+    /** The app a file asks for: with saved_work, as a phone opens it with saved work. */
+    private fun app(locales: List<String>, platform: Platform, savedWork: Any?): App = Lykt(locales).use {
+        when (savedWork) {
+            null, false -> it.app(platform)
+            true -> {
+                val vault = File(Files.createTempDirectory("lykt-scenario").toFile(), "vault").path
+                it.appWithSavedWork(platform, vault, ByteArray(32) { 7 }, MemoryStore())
+            }
+            else -> error("saved_work is true or false, not $savedWork")
+        }
+    }
+
+    /** Sends a file's event: run_work runs the latest work effect's job, follow opens a link by its label. */
+    private fun send(app: App, e: Map<String, Any?>): Transition {
+        check(e.size == 1) { "one event per step: $e" }
+        val t = when {
+            "run_work" in e -> {
+                check(e["run_work"] == true) { "run_work takes true" }
+                app.runWork(job ?: error("run_work: no work effect came before it"))
+            }
+            "follow" in e -> {
+                val label = e["follow"].str()
+                val link = app.currentScreen().blocks.filterIsInstance<Block.Link>().firstOrNull { it.label == label }
+                app.dispatch(Event.Open(link?.target ?: error("no link labelled $label")))
+            }
+            else -> app.dispatch(event(e))
+        }
+        (t.effect as? Effect.Work)?.let { job = it.job }
+        return t
     }
 
     private fun step(app: App, where: String, step: Map<String, Any?>) {
@@ -52,7 +90,7 @@ class ScenarioTest {
         val ev = step["event"]?.obj()
         if (ev != null) {
             try {
-                effect = app.dispatch(event(ev)).effect
+                effect = send(app, ev).effect
                 check(expect["error"] == null) { "$where: expected ${expect["error"]}" }
             } catch (e: LyktException) {
                 assertEquals(expect["error"], e.code(), "$where: $e")
@@ -99,6 +137,10 @@ class ScenarioTest {
             "item_count" -> items.size.toLong()
             "buttons" -> screen.blocks.filterIsInstance<Block.Button>().map { it.id }
             "cards" -> cards.map { it.id }
+            "link_labels" -> screen.blocks.filterIsInstance<Block.Link>().map { it.label }
+            "notice" -> screen.blocks.filterIsInstance<Block.Notice>().firstOrNull()?.text
+            "field" -> fieldJson(screen.blocks.filterIsInstance<Block.TextInput>().firstOrNull(), want)
+            "shared" -> (effect as? Effect.Share)?.let { it.text.lines().take(2) }
             "card" -> cardJson(cards.find { it.id == want.obj()["id"] }, want)
             "effect" -> effectJson(effect)
             "read_aloud" -> (effect as? Effect.Speak)?.let { mapOf("language" to it.language, "first_line" to it.text.lines().first()) }
@@ -120,6 +162,15 @@ class ScenarioTest {
         )
         for (k in want.keys) check(k in all) { "unknown quick_exit field $k" }
         return want.keys.associateWith { all[it] }
+    }
+
+    /** A text field as the scenario files write it: only the keys they name. */
+    private fun fieldJson(f: Block.TextInput?, want: Any?): Any? {
+        if (want !is Map<*, *>) return f?.let { "a field" }
+        for (k in want.keys) check(k in fieldKeys) { "unknown field key $k" }
+        if (f == null) return null
+        val all = mapOf("id" to f.id, "kind" to f.kind.name.lowercase(), "value" to f.value, "hint" to f.hint, "error" to f.error)
+        return want.obj().keys.associateWith { all[it] }
     }
 
     /** A card as the scenario files write it: only the fields they name. */
@@ -175,6 +226,10 @@ class ScenarioTest {
         assertThrows(IllegalStateException::class.java) { event(mapOf("open" to "home", "back" to true)) }
         val app = Lykt(listOf("en")).app(Platform.ANDROID)
         assertThrows(IllegalStateException::class.java) { observed(app.currentScreen(), null, "scren", null, "test") }
+        assertThrows(IllegalStateException::class.java) { observed(app.currentScreen(), null, "field", mapOf("size" to 1L), "test") }
+        job = null
+        assertThrows(IllegalStateException::class.java) { send(app, mapOf("run_work" to true)) }
+        assertThrows(IllegalStateException::class.java) { send(app, mapOf("follow" to "no such link")) }
         assertTrue(File(scenarioRoot, "info").isDirectory)
     }
 }

@@ -208,7 +208,7 @@ function check(key, want, s, effect, before) {
   }
 }
 
-const FILE_KEYS = ['description', 'locales', 'at', 'platform', 'steps'];
+const FILE_KEYS = ['description', 'locales', 'at', 'platform', 'saved_work', 'steps'];
 const FILE_REQUIRED = ['description', 'locales', 'at', 'steps'];
 const STEP_KEYS = ['at', 'event', 'expect', 'note'];
 
@@ -223,6 +223,8 @@ export async function runScenario(browser, base, file) {
   const missing = FILE_REQUIRED.filter((k) => !(k in file));
   if (missing.length) throw new Error(`a file needs ${missing.join(', ')}`);
   if (!Array.isArray(file.steps)) throw new Error('steps must be a list');
+  // The browser build has no vault: run.mjs skips these files and says so.
+  if (file.saved_work) throw new Error('saved work needs the vault, which the browser build leaves out');
   const ctx = await context(browser, { languages: file.locales });
   const tally = { clicked: 0, sent: 0 };
   try {

@@ -41,6 +41,8 @@ final class ScenarioReplayTests: XCTestCase {
     func testRunnerFailsOnAnUnknownEvent() {
         assertRunnerRefuses(#"{"event": {"jump": "home"}}"#, saying: "unknown event \"jump\"")
         assertRunnerRefuses(#"{"event": {"open": "info", "back": true}}"#, saying: "one key")
+        assertRunnerRefuses(#"{"event": {"run_work": true}}"#, saying: "no work effect")
+        assertRunnerRefuses(#"{"event": {"follow": "nowhere"}}"#, saying: "no link labelled")
     }
 
     func testRunnerFailsOnAnUnknownExpectation() {
@@ -51,6 +53,8 @@ final class ScenarioReplayTests: XCTestCase {
         assertRunnerRefuses(
             #"{"event": {"open": "show/ro"}, "expect": {"card": {"id": "yes", "size": 3}}}"#,
             saying: "unknown card field \"size\"")
+        assertRunnerRefuses(
+            #"{"expect": {"field": {"size": 3}}}"#, saying: "unknown field key \"size\"")
     }
 
     func testRunnerFailsOnAnUnknownStepOrFileKey() {

@@ -16,26 +16,31 @@ struct ScenarioError: Error, CustomStringConvertible {
 /// key, a step key, an event, an expectation, a quick-exit field) fails the file: a scenario the
 /// Swift side cannot check must never pass unnoticed.
 enum StepRunner {
-    static let fileKeys: Set<String> = ["description", "locales", "at", "platform", "steps"]
+    static let fileKeys: Set<String> = [
+        "description", "locales", "at", "platform", "saved_work", "steps",
+    ]
     static let stepKeys: Set<String> = ["at", "event", "expect", "note"]
     static let quickExitFields: Set<String> = [
         "label", "accessibility_label", "hint", "presses", "presses_needed", "progress",
     ]
     static let cardFields: Set<String> = ["id", "text", "language", "direction", "norwegian"]
+    static let fieldKeys: Set<String> = ["id", "kind", "value", "hint", "error"]
 
     /// Replays every step of `file`; returns how many there were.
     static func run(_ file: [String: JSONValue]) throws -> Int {
         try known(Set(file.keys), allowed: fileKeys, what: "file key")
         let locales = try strings(file["locales"], what: "locales")
         let platform = try self.platform(file["platform"])
-        let app = try Lykt(preferredLocales: locales).app(platform: platform)
+        let app = try self.app(
+            Lykt(preferredLocales: locales), platform: platform, savedWork: file["saved_work"])
         try app.setTime(atUnix: try unixSeconds(string(file["at"], what: "at")))
         guard case .array(let steps)? = file["steps"], !steps.isEmpty else {
             throw ScenarioError("\"steps\" must be a non-empty list")
         }
+        var job: UInt64?
         for (index, step) in steps.enumerated() {
             do {
-                try run(step, on: app)
+                try run(step, on: app, job: &job)
             } catch let error as ScenarioError {
                 throw ScenarioError("step \(index + 1) \(step): \(error)")
             }
@@ -43,7 +48,53 @@ enum StepRunner {
         return steps.count
     }
 
-    private static func run(_ step: JSONValue, on app: App) throws {
+    /// The app a file asks for: with `saved_work`, as a phone opens it with saved work (a vault
+    /// in a new temporary folder, the keystore's secret, its record store in memory).
+    private static func app(_ lykt: Lykt, platform: Platform, savedWork: JSONValue?) throws -> App {
+        switch savedWork {
+        case nil, .bool(false)?:
+            return try lykt.app(platform: platform)
+        case .bool(true)?:
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("lykt-scenario-\(UUID().uuidString)/vault")
+            return try lykt.appWithSavedWork(
+                platform: platform, vaultDir: folder.path,
+                platformSecret: Data(repeating: 7, count: 32), store: MemoryStateStore())
+        case let other?:
+            throw ScenarioError("saved_work is true or false, not \(other)")
+        }
+    }
+
+    /// Sends a file's event: `run_work` runs the job of the latest `work` effect as a shell's
+    /// worker does, `follow` opens the link with that label, any other goes to the app.
+    private static func send(_ json: JSONValue, to app: App, job: inout UInt64?) throws
+        -> Transition
+    {
+        let transition: Transition
+        switch json {
+        case .object(let fields) where fields.count == 1 && fields["run_work"] != nil:
+            guard fields["run_work"] == .bool(true) else {
+                throw ScenarioError("run_work takes true")
+            }
+            guard let pending = job else {
+                throw ScenarioError("run_work: no work effect came before it")
+            }
+            transition = try app.runWork(job: pending)
+        case .object(let fields) where fields.count == 1 && fields["follow"] != nil:
+            let label = try string(fields["follow"], what: "follow")
+            let links = try app.currentScreen().blocks.compactMap(link)
+            guard let target = links.first(where: { $0.label == label })?.target else {
+                throw ScenarioError("no link labelled \(label)")
+            }
+            transition = try app.dispatch(event: .open(target: target))
+        default:
+            transition = try app.dispatch(event: try event(json))
+        }
+        if case .work(let started)? = transition.effect { job = started }
+        return transition
+    }
+
+    private static func run(_ step: JSONValue, on app: App, job: inout UInt64?) throws {
         guard case .object(let fields) = step else { throw ScenarioError("a step is an object") }
         try known(Set(fields.keys), allowed: stepKeys, what: "step key")
         if let at = fields["at"] {
@@ -60,9 +111,8 @@ enum StepRunner {
         var effect: Effect?
         var refusal: LyktError?
         if let value = fields["event"] {
-            let event = try self.event(value)
             do {
-                effect = try app.dispatch(event: event).effect
+                effect = try send(value, to: app, job: &job).effect
             } catch let error as LyktError {
                 refusal = error
             }
@@ -114,9 +164,9 @@ enum StepRunner {
                 return .null
             }
             return strings(options.map(\.id))
-        case "links": return strings(screen.blocks.compactMap(linkTarget))
+        case "links": return strings(screen.blocks.compactMap(link).map(\.target))
         case "links_include":
-            let have = Set(screen.blocks.compactMap(linkTarget))
+            let have = Set(screen.blocks.compactMap(link).map(\.target))
             return .array(try strings(want, what: key).filter(have.contains).map(JSONValue.string))
         case "notices": return strings(screen.blocks.compactMap(noticeLevel).map(name))
         case "items":
@@ -134,6 +184,13 @@ enum StepRunner {
             return .number(Double(items.count))
         case "buttons": return strings(screen.blocks.compactMap(buttonID))
         case "cards": return strings(screen.blocks.compactMap(card).map(\.id))
+        case "link_labels": return strings(screen.blocks.compactMap(link).map(\.label))
+        case "notice": return .text(screen.blocks.lazy.compactMap(noticeText).first)
+        case "field": return try field(screen.blocks.lazy.compactMap(textField).first, want: want)
+        case "shared":
+            guard case .share(let text)? = effect else { return .null }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(2)
+            return strings(lines.map(String.init))
         case "card": return try card(screen.blocks.compactMap(card), want: want)
         case "quick_exit": return try quickExit(screen.quickExit, want: want)
         case "effect": return effectJSON(effect)
@@ -159,6 +216,23 @@ enum StepRunner {
             "presses": .number(Double(button.presses)),
             "presses_needed": .number(Double(button.pressesNeeded)),
             "progress": .text(button.progress),
+        ]
+        return .object(all.filter { wanted[$0.key] != nil })
+    }
+
+    /// The first text field as the files write it: null, or the keys they name.
+    private static func field(_ field: FieldKeys?, want: JSONValue) throws -> JSONValue {
+        guard case .object(let wanted) = want else {
+            return field == nil ? .null : .string("a field")
+        }
+        try known(Set(wanted.keys), allowed: fieldKeys, what: "field key")
+        guard let field else { return .null }
+        let all: [String: JSONValue] = [
+            "id": .string(field.id),
+            "kind": .string(name(field.kind)),
+            "value": .string(field.value),
+            "hint": .text(field.hint),
+            "error": .text(field.error),
         ]
         return .object(all.filter { wanted[$0.key] != nil })
     }
@@ -246,6 +320,27 @@ enum StepRunner {
         if case .notice(let level, _) = block { level } else { nil }
     }
 
+    private static func noticeText(_ block: Block) -> String? {
+        if case .notice(_, let text) = block { text } else { nil }
+    }
+
+    /// A text field's keys the files can name.
+    private typealias FieldKeys = (
+        id: String, kind: InputKind, value: String, hint: String?, error: String?
+    )
+
+    private static func textField(_ block: Block) -> FieldKeys? {
+        if case .textInput(let id, _, let kind, let value, let hint, let error, _, _, _) = block {
+            (id, kind, value, hint, error)
+        } else {
+            nil
+        }
+    }
+
+    private static func link(_ block: Block) -> (target: String, label: String)? {
+        if case .link(let target, let label, _) = block { (target, label) } else { nil }
+    }
+
     private static func buttonID(_ block: Block) -> String? {
         if case .button(let id, _, _) = block { id } else { nil }
     }
@@ -261,10 +356,6 @@ enum StepRunner {
         } else {
             nil
         }
-    }
-
-    private static func linkTarget(_ block: Block) -> String? {
-        if case .link(let target, _, _) = block { target } else { nil }
     }
 
     static func name(_ mode: Mode) -> String {
@@ -291,6 +382,15 @@ enum StepRunner {
         case .info: "info"
         case .caution: "caution"
         case .urgent: "urgent"
+        }
+    }
+
+    static func name(_ kind: InputKind) -> String {
+        switch kind {
+        case .text: "text"
+        case .pin: "pin"
+        case .search: "search"
+        case .note: "note"
         }
     }
 
@@ -373,4 +473,14 @@ enum StepRunner {
         }
         return Int64(date.timeIntervalSince1970)
     }
+}
+
+/// The keystore's record store of a phone, in memory.
+final class MemoryStateStore: VaultStateStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: Data?
+
+    func load() throws -> Data? { lock.withLock { state } }
+
+    func save(state: Data) throws { lock.withLock { self.state = state } }
 }
