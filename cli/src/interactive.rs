@@ -11,7 +11,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use lykt_core::app::{App, Effect, Event, InputKind};
+use lykt_core::app::{App, Effect, Event, InputKind, Screen};
 use lykt_core::ui_keys::terminal as k;
 
 use crate::lines::{Lines, Next};
@@ -27,14 +27,14 @@ const EXIT_KEY: &str = "x";
 /// Runs `app` until the person leaves or the input ends.
 pub fn run(mut app: App, input: &mut dyn Lines, out: &mut dyn Write) -> std::io::Result<()> {
     let started = Instant::now();
-    let mut shown = draw(&app, out)?;
+    let mut screen = app.current_screen();
+    let mut shown = draw(&app, &screen, out)?;
     let mut shown_at = Instant::now();
     let mut keys_only = false;
     loop {
         let field = shown.focus.clone().filter(|_| !keys_only);
         let hidden = ask(&app, field.as_ref(), input, out)?;
-        let wait = app
-            .current_screen()
+        let wait = screen
             .tick_after_ms
             .map(|ms| Duration::from_millis(ms).saturating_sub(shown_at.elapsed()));
         let next = input.next(wait);
@@ -64,7 +64,6 @@ pub fn run(mut app: App, input: &mut dyn Lines, out: &mut dyn Write) -> std::io:
             },
         };
         keys_only = false;
-        let before = app.current_screen();
         match app
             .dispatch(event)
             .and_then(|t| finish_work(&mut app, t, out))
@@ -75,8 +74,11 @@ pub fn run(mut app: App, input: &mut dyn Lines, out: &mut dyn Write) -> std::io:
                 {
                     break;
                 }
-                if t.screen != before || t.effect.is_some() {
-                    shown = draw(&app, out)?;
+                // Compared with the screen drawn last, not with one made just before the event: a
+                // screen that changes with the clock (the wipe's countdown) is drawn again.
+                if t.screen != screen || t.effect.is_some() {
+                    screen = t.screen;
+                    shown = draw(&app, &screen, out)?;
                 }
                 shown_at = Instant::now();
             }
@@ -108,9 +110,9 @@ fn finish_work(
     Ok(t)
 }
 
-/// Prints the current screen and returns its keys.
-fn draw(app: &App, out: &mut dyn Write) -> std::io::Result<Rendered> {
-    let shown = render::screen(&app.current_screen(), &|key| app.ui(key));
+/// Prints `screen` and returns its keys.
+fn draw(app: &App, screen: &Screen, out: &mut dyn Write) -> std::io::Result<Rendered> {
+    let shown = render::screen(screen, &|key| app.ui(key));
     write!(out, "{}", shown.text)?;
     Ok(shown)
 }
