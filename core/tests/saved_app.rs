@@ -425,6 +425,17 @@ fn saved_screens_exist_only_where_saving_is_set_up_and_items_only_once_listed() 
     }
 }
 
+#[test]
+fn the_placement_checklist_says_save_keeps_it_only_where_saving_is_set_up() {
+    let mut plain = support::app_at("en", "2026-11-30T10:00:00Z");
+    let text = texts(&support::open(&mut plain, "placement"));
+    assert!(text.contains("kept"), "{text}");
+    assert!(!text.contains("unless you"), "{text}");
+    let text = texts(&Phone::new(true).open("placement").screen);
+    assert!(text.contains("unless you"), "{text}");
+    assert!(!text.contains("kept"), "{text}");
+}
+
 impl Phone {
     fn choose(&mut self, question: &str, option: &str) -> Transition {
         self.send(Event::Choose {

@@ -250,8 +250,14 @@ pub(super) fn placement(ctx: &Ctx<'_>, route: &Route, state: &MinorsState) -> Sc
     let flow = minors_flow(ctx);
     let view = flow.placement_view(&state.placement, ctx.now);
     let legal = ctx.ui(k::MINORS_LEGAL_BASIS);
+    // Where saving is set up, the intro says that Save keeps the statuses.
+    let intro = if ctx.saving {
+        k::PLACEMENT_INTRO_SAVING
+    } else {
+        k::PLACEMENT_INTRO
+    };
     let mut blocks = vec![
-        paragraph(ctx.ui(k::PLACEMENT_INTRO)),
+        paragraph(ctx.ui(intro)),
         Block::Status {
             text: view.progress_text.clone(),
             state: StatusKind::Info,

@@ -23,6 +23,7 @@ crate::ui_keys! {
 
     PLACEMENT_TITLE = "placement.title";
     PLACEMENT_INTRO = "placement.intro";
+    PLACEMENT_INTRO_SAVING = "placement.intro_saving";
     PLACEMENT_PROGRESS = "placement.progress" ["done", "total"];
     PLACEMENT_STATUS_NOT_STARTED = "placement.status.not_started";
     PLACEMENT_STATUS_IN_PROGRESS = "placement.status.in_progress";
