@@ -7,6 +7,7 @@ use support::{app_at, links, open};
 
 use lykt_core::Error;
 use lykt_core::app::{App, Block, Event, InputKind, NoticeLevel, Screen};
+use lykt_core::calendar::parse_instant;
 
 const AT: &str = "2026-06-01T10:00:00Z";
 
@@ -275,4 +276,42 @@ fn the_terminals_one_shot_search_is_the_screen_after_typing() {
         !listed(&typed).contains(&"contact/bufdir-guidance"),
         "for professionals only"
     );
+}
+
+#[test]
+fn a_screen_reader_is_told_how_many_were_found_or_that_none_were() {
+    let mut app = contacts("en");
+    let said = |app: &mut App, value: &str, field: &str| {
+        app.dispatch(Event::Input {
+            field: field.into(),
+            value: value.into(),
+        })
+        .unwrap_or_else(|e| panic!("input {value:?}: {e}"))
+        .effect
+    };
+    let pack = lykt_core::content::ContentPack::embedded().expect("pack");
+    let locales = pack.locales(&["en"]).expect("locale");
+    let found = lykt_core::contacts::ContactBook::new(pack, locales)
+        .search("rosa", None, parse_instant(AT).expect("instant"))
+        .contacts
+        .len();
+    assert!(found > 0);
+    assert_eq!(
+        said(&mut app, "rosa", "search"),
+        Some(lykt_core::app::Effect::Announce {
+            text: format!("Contacts found: {found}")
+        })
+    );
+    let none = said(&mut app, "zqxv", "search");
+    assert!(
+        matches!(&none, Some(lykt_core::app::Effect::Announce { text }) if text.starts_with("No contact matches “zqxv”")),
+        "{none:?}"
+    );
+    assert_eq!(said(&mut app, "  ", "search"), None, "the whole list again");
+
+    let mut nb = contacts("nb");
+    assert!(matches!(
+        said(&mut nb, "rosa", "search"),
+        Some(lykt_core::app::Effect::Announce { text }) if text.starts_with("Kontakter funnet: ")
+    ));
 }

@@ -66,6 +66,20 @@ pub(super) fn list(
     listing(ctx, route, &book, &shown, audience, blocks)
 }
 
+/// How many contacts `query` finds, said as a status message (WCAG 4.1.3), or the line saying
+/// that none match; nothing for a search with no word, which shows the whole list.
+pub(super) fn found(ctx: &Ctx<'_>, audience: Option<Audience>, query: &str) -> Option<String> {
+    if crate::search::query_words(query).is_empty() {
+        return None;
+    }
+    let count = book(ctx).search(query, audience, ctx.now).contacts.len();
+    Some(if count == 0 {
+        ctx.fill(k::CONTACTS_SEARCH_NONE, &[("query", query)])
+    } else {
+        ctx.fill(k::CONTACTS_SEARCH_FOUND, &[("count", &count.to_string())])
+    })
+}
+
 /// The contacts a search found, best first, other than the emergency numbers, each kind under one
 /// heading: the kinds in the order of their best match, and the best first within each.
 fn grouped(mut found: Vec<ContactView>) -> Vec<ContactView> {

@@ -571,12 +571,22 @@ impl App {
         // The contact search follows every change, and a submit is one more change.
         if let Some(Route::Contacts { query, .. }) = self.stack.last_mut() {
             query.set(value);
-            return Ok(None);
+            return Ok(self.search_announcement());
         }
         Ok(match self.stack.last().cloned() {
             Some(Route::Saved(r)) => self.input_saved(&r, field, value, submit),
             _ => None,
         })
+    }
+
+    /// What a screen reader says after the contact search changed: the list changes out of its
+    /// sight, so it is told how many contacts were found, or that none were.
+    fn search_announcement(&self) -> Option<Effect> {
+        let Some(Route::Contacts { audience, query }) = self.stack.last() else {
+            return None;
+        };
+        contact_screens::found(&self.ctx(), *audience, query.as_str())
+            .map(|text| Effect::Announce { text })
     }
 
     /// Answers a question on the current screen.

@@ -75,6 +75,7 @@ crate::ui_keys! {
     CONTACTS_SEARCH = "contacts.search";
     CONTACTS_SEARCH_HINT = "contacts.search_hint";
     CONTACTS_SEARCH_NONE = "contacts.search_none" ["query"];
+    CONTACTS_SEARCH_FOUND = "contacts.search_found" ["count"];
     CONTACT_HOURS = "contact.hours" ["hours"];
     CONTACT_LANGUAGES = "contact.languages" ["languages"];
     CONTACT_INTERPRETER = "contact.interpreter";
