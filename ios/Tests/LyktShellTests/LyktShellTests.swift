@@ -113,24 +113,6 @@ final class LyktShellTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(try screen(shell).quickExit?.presses, 1)
     }
 
-    func testReadAloudGoesToTheSpeechSynthesizerAndQuickExitSilencesIt() async {
-        let app = FakeApp(fakeScreen("info/help", mode: .info, quickExit: exitButton)) { event in
-            if case .quickExit = event {
-                return Transition(
-                    screen: fakeScreen("neutral", mode: .neutral),
-                    effect: .quickExit(target: .coverScreen))
-            }
-            return Transition(
-                screen: fakeScreen("info/help", mode: .info, quickExit: exitButton),
-                effect: .speak(text: "Help is free.", language: "en"))
-        }
-        let shell = shell({ app })
-        await shell.send(.press(id: "read-aloud"))
-        XCTAssertEqual(recorder.actions, [.speak(text: "Help is free.", language: "en")])
-        await shell.quickExit()
-        XCTAssertEqual(recorder.actions.last, .silence)
-    }
-
     func testShareOffersTheTextUntilTheSheetCloses() async {
         let app = FakeApp(fakeScreen("result", quickExit: exitButton)) { event in
             if case .quickExit = event {
